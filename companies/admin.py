@@ -1,0 +1,129 @@
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from companies import services
+from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
+
+
+@admin.register(Activity)
+class ActivityAdmin(TabbedTranslationAdmin):
+    list_display = ["code", "name", "level", "parent"]
+    list_filter = ["level"]
+    search_fields = ["code", "name"]
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(Cluster)
+class ClusterAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["activities"]
+
+
+@admin.register(Certification)
+class CertificationAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]
+
+
+class ContactPersonInline(admin.StackedInline):
+    model = ContactPerson
+    extra = 0
+    fields = [
+        ("first_name", "last_name"),
+        "job_title",
+        ("email", "phone"),
+        ("publication_consent", "publication_consent_at", "publication_consent_version"),
+    ]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(TabbedTranslationAdmin):
+    list_display = ["name", "kind", "town", "country", "size_class", "is_published"]
+    list_filter = ["is_published", "kind", "clusters", "country", "size_class"]
+    search_fields = ["name", "town", "nip", "regon", "krs", "vat_id"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["activities", "clusters", "certifications"]
+    readonly_fields = ["is_published", "created_at", "updated_at"]
+    inlines = [ContactPersonInline]
+    actions = ["publish", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["kind", "name", "slug", "legal_form", "is_published"]}),
+        (_("Identifiers"), {"fields": ["nip", "regon", "krs", "vat_id"]}),
+        (
+            _("Address"),
+            {
+                "fields": [
+                    "country",
+                    "region",
+                    "town",
+                    "street_address",
+                    "postal_code",
+                    ("latitude", "longitude"),
+                ]
+            },
+        ),
+        (_("Contact"), {"fields": ["website", "email", "phone"]}),
+        (
+            _("Activity"),
+            {
+                "fields": [
+                    "clusters",
+                    "activities",
+                    "size_class",
+                    "employees",
+                    "founded_year",
+                    "description",
+                    "products",
+                    "certifications",
+                    "export_markets",
+                    "languages_spoken",
+                    "logo",
+                ]
+            },
+        ),
+        (_("History"), {"fields": ["created_at", "updated_at"]}),
+    ]
+
+    @admin.action(description=_("Publish the selected organisations"))
+    def publish(self, request, queryset):
+        changed = services.organisations_set_published(
+            queryset=queryset, published=True, by=request.user
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation published.",
+                "%(count)d organisations published.",
+                changed,
+            )
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Unpublish the selected organisations"))
+    def unpublish(self, request, queryset):
+        changed = services.organisations_set_published(
+            queryset=queryset, published=False, by=request.user
+        )
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d organisation unpublished.",
+                "%(count)d organisations unpublished.",
+                changed,
+            )
+            % {"count": changed},
+            messages.SUCCESS,
+        )
+
+
+@admin.register(ContactPerson)
+class ContactPersonAdmin(admin.ModelAdmin):
+    list_display = ["last_name", "first_name", "organisation", "email", "publication_consent"]
+    list_filter = ["publication_consent"]
+    search_fields = ["last_name", "first_name", "email", "organisation__name"]
+    autocomplete_fields = ["organisation"]

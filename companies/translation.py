@@ -1,0 +1,23 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from companies.models import Activity, Certification, Cluster, Organisation
+
+
+@register(Activity)
+class ActivityTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Cluster)
+class ClusterTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Certification)
+class CertificationTranslationOptions(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Organisation)
+class OrganisationTranslationOptions(TranslationOptions):
+    fields = ("description", "products")
