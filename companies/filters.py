@@ -1,0 +1,144 @@
+"""The directory's filters, read from the URL so that a result can be shared."""
+
+import django_filters
+from django import forms
+from django.db.models import F, Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from companies.models import Activity, Certification, Cluster, Organisation
+from companies.search import search_organisations
+
+SORTS = {
+    "name": (_("name (A–Z)"), ["name"]),
+    "-name": (_("name (Z–A)"), ["-name"]),
+    "newest": (_("newest first"), ["-created_at", "name"]),
+    "relevance": (_("relevance"), None),
+}
+
+
+class DirectoryFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("sort") == "relevance" and not cleaned.get("q"):
+            cleaned["sort"] = "name"
+        return cleaned
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="filter_text", max_length=200, strip=True
+    )
+    cluster = django_filters.ModelChoiceFilter(
+        label=_("Cluster"),
+        queryset=Cluster.objects.all(),
+        to_field_name="slug",
+        method="filter_cluster",
+        empty_label=_("all clusters"),
+    )
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of organisation"),
+        choices=Organisation.Kind.choices,
+        empty_label=_("all kinds"),
+    )
+    activity = django_filters.ModelChoiceFilter(
+        label=_("NACE activity"),
+        queryset=Activity.objects.all(),
+        to_field_name="code",
+        method="filter_activity",
+        empty_label=_("all activities"),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), choices=[], empty_label=_("all countries")
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("Region"), choices=[], empty_label=_("all regions")
+    )
+    size = django_filters.ChoiceFilter(
+        label=_("Size"),
+        field_name="size_class",
+        choices=Organisation.SizeClass.choices,
+        empty_label=_("all sizes"),
+    )
+    certification = django_filters.ModelChoiceFilter(
+        label=_("Certification"),
+        queryset=Certification.objects.all(),
+        to_field_name="slug",
+        method="filter_certification",
+        empty_label=_("any certification"),
+    )
+    market = django_filters.ChoiceFilter(
+        label=_("Export market"),
+        choices=[],
+        method="filter_market",
+        empty_label=_("any export market"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[(key, label) for key, (label, _order) in SORTS.items()],
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Organisation
+        fields = []
+        form = DirectoryFilterForm
+
+    def __init__(self, data=None, *args, choices=None, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        choices = choices or {}
+        names = dict(countries)
+        self.filters["country"].extra["choices"] = sorted(
+            ((code, names.get(code, code)) for code in choices.get("countries", [])),
+            key=lambda choice: str(choice[1]),
+        )
+        self.filters["market"].extra["choices"] = [(code, name) for code, name in countries]
+        self.filters["region"].extra["choices"] = [
+            (region, region) for region in choices.get("regions", [])
+        ]
+        self.form.fields["sort"].required = False
+        self.form.fields["sort"].initial = "name"
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("sort"):
+            default = "relevance" if self.form.cleaned_data.get("q") else "name"
+            queryset = self.filter_sort(queryset, "sort", default)
+        return queryset
+
+    def filter_text(self, queryset, name, value):
+        return search_organisations(queryset, value, get_language())
+
+    def filter_cluster(self, queryset, name, value):
+        return queryset.filter(pk__in=value.organisations.values("pk"))
+
+    def filter_activity(self, queryset, name, value):
+        if value.level == Activity.Level.SECTION:
+            codes = Activity.objects.filter(
+                Q(pk=value.pk)
+                | Q(parent=value)
+                | Q(parent__parent=value)
+                | Q(parent__parent__parent=value)
+            )
+        else:
+            codes = Activity.objects.filter(code__startswith=value.code)
+        return queryset.filter(
+            pk__in=Organisation.activities.through.objects.filter(activity__in=codes).values(
+                "organisation_id"
+            )
+        )
+
+    def filter_certification(self, queryset, name, value):
+        return queryset.filter(pk__in=value.organisations.values("pk"))
+
+    def filter_market(self, queryset, name, value):
+        return queryset.filter(export_markets__regex=rf"(^|,){value}(,|$)")
+
+    def filter_sort(self, queryset, name, value):
+        if value == "relevance":
+            if self.form.cleaned_data.get("q"):
+                return queryset.order_by(F("rank").desc(nulls_last=True), "name")
+            value = "name"
+        return queryset.order_by(*SORTS[value][1])

@@ -1,0 +1,116 @@
+from django.conf import settings
+from django.http import JsonResponse
+from django.urls import reverse
+from django.utils.translation import get_language_info
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from companies import selectors
+from companies.filters import OrganisationFilter
+from companies.models import Organisation
+
+
+def language_name(code):
+    try:
+        return get_language_info(code)["name_translated"]
+    except KeyError:
+        return code
+
+
+class DirectoryFilterMixin:
+    """Reads the directory's filters from the query string."""
+
+    filterset_class = OrganisationFilter
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["choices"] = selectors.directory_choices()
+        return kwargs
+
+
+class OrganisationListView(DirectoryFilterMixin, FilterView):
+    template_name = "companies/organisation_list.html"
+    paginate_by = settings.DIRECTORY_PAGE_SIZE
+    strict = False
+
+    def get_queryset(self):
+        return selectors.organisation_list()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["query_without_page"] = query.urlencode()
+        return context
+
+
+class OrganisationDetailView(DetailView):
+    template_name = "companies/organisation_detail.html"
+    context_object_name = "organisation"
+
+    def get_queryset(self):
+        return selectors.organisation_detail_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["languages_spoken"] = [language_name(code) for code in self.object.language_codes]
+        return context
+
+
+class OrganisationMapView(TemplateView):
+    template_name = "companies/organisation_map.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["map_data_url"] = reverse("companies:map_data")
+        query = self.request.GET.urlencode()
+        if query:
+            context["map_data_url"] += "?" + query
+        return context
+
+
+def map_data(request):
+    """Published organisations with a position, as JSON for the map."""
+    filterset = OrganisationFilter(
+        request.GET,
+        queryset=selectors.organisation_list(),
+        request=request,
+        choices=selectors.directory_choices(),
+    )
+    if not filterset.is_valid():
+        return JsonResponse({"errors": filterset.errors}, status=400)
+    kinds = dict(Organisation.Kind.choices)
+    points = [
+        {
+            "name": point["name"],
+            "town": point["town"],
+            "kind": str(kinds.get(point["kind"], "")),
+            "url": reverse("companies:organisation_detail", kwargs={"slug": point["slug"]}),
+            "lat": float(point["latitude"]),
+            "lon": float(point["longitude"]),
+        }
+        for point in selectors.map_points(filterset.qs.order_by())
+    ]
+    return JsonResponse({"organisations": points})
+
+
+class ClusterListView(ListView):
+    template_name = "companies/cluster_list.html"
+    context_object_name = "clusters"
+
+    def get_queryset(self):
+        return selectors.cluster_detail_queryset()
+
+
+class ClusterDetailView(DetailView):
+    template_name = "companies/cluster_detail.html"
+    context_object_name = "cluster"
+
+    def get_queryset(self):
+        return selectors.cluster_detail_queryset()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["members"] = selectors.cluster_members(self.object)
+        context["map_data_url"] = reverse("companies:map_data") + "?cluster=" + self.object.slug
+        return context

@@ -1,0 +1,75 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def language_versions(context):
+    """This page in every language: code, name in that language, and URL.
+
+    The URL keeps the page and its query string (the same firm, the same filters).
+    """
+    request = context["request"]
+    path = request.get_full_path()
+    versions = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        versions.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": translate_url(path, code),
+                "absolute_url": request.build_absolute_uri(translate_url(path, code)),
+            }
+        )
+    return versions
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes):
+    """The current query string with some parameters replaced (or removed if empty)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return query.urlencode()
+
+
+class TextInLanguage:
+    """A translated field's text, with the language it is actually in."""
+
+    def __init__(self, text, language, reader_language):
+        self.text = text
+        self.language = language
+        self.is_fallback = bool(text) and language != reader_language
+
+    def __str__(self):
+        return self.text
+
+    def __bool__(self):
+        return bool(self.text)
+
+    @property
+    def language_name(self):
+        return get_language_info(self.language)["name_translated"]
+
+
+@register.simple_tag
+def text_in_language(obj, field):
+    """The field in the reader's language, else the first language that has it.
+
+    Polish comes first among the fallbacks (it is the source of most texts),
+    then the other languages in the portal's order.
+    """
+    reader = get_language()
+    order = [reader, settings.LANGUAGE_CODE] + [code for code, _name in settings.LANGUAGES]
+    for code in dict.fromkeys(order):
+        text = getattr(obj, f"{field}_{code}", "") or ""
+        if text.strip():
+            return TextInLanguage(text, code, reader)
+    return TextInLanguage("", reader, reader)

@@ -1,0 +1,49 @@
+from django.db import DatabaseError, connection
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
+
+from companies import selectors
+from companies.models import Cluster
+
+
+@never_cache
+def healthz(request):
+    """One query to the database: 200 when it answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+class HomeView(TemplateView):
+    template_name = "portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["clusters"] = Cluster.objects.all()
+        context["organisation_count"] = selectors.organisation_list().count()
+        return context
+
+
+def _page_in_language(request, name):
+    """A page whose text is a template per language (legal texts)."""
+    language = get_language()
+    return render(
+        request,
+        f"portal/{name}.html",
+        {"content_template": f"portal/{name}/{language}.html"},
+    )
+
+
+def privacy_notice(request):
+    return _page_in_language(request, "privacy")
+
+
+def accessibility_statement(request):
+    return _page_in_language(request, "accessibility")

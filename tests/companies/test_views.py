@@ -1,0 +1,285 @@
+import json
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from companies.models import Activity, Organisation
+from tests.factories import (
+    ActivityFactory,
+    CertificationFactory,
+    ClusterFactory,
+    ContactPersonFactory,
+    OrganisationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def url(name, language="pl", **kwargs):
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def make_members(count, cluster, activity, certification):
+    return [
+        OrganisationFactory(
+            clusters=[cluster], activities=[activity], certifications=[certification]
+        )
+        for _ in range(count)
+    ]
+
+
+def count_queries(client, address):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address)
+    assert response.status_code == 200, address
+    return len(queries)
+
+
+@pytest.fixture
+def cluster():
+    return ClusterFactory(slug="dairy", name_pl="Przemysł mleczarski", name_it="Lattiero-caseario")
+
+
+@pytest.fixture
+def activity():
+    return ActivityFactory(
+        code="10.51", name_pl="Przetwórstwo mleka", name_it="Industria lattiero-casearia"
+    )
+
+
+@pytest.fixture
+def certification():
+    return CertificationFactory(slug="iso-22000", name_pl="ISO 22000")
+
+
+def test_directory_lists_published_organisations_in_italian(client, cluster):
+    OrganisationFactory(name="Mleczarnia Narew", clusters=[cluster])
+    OrganisationFactory(name="Ukryta Spółka", is_published=False)
+
+    response = client.get(url("companies:organisation_list", "it"))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="it">' in page
+    assert "Mleczarnia Narew" in page
+    assert "Ukryta Spółka" not in page
+    assert "Lattiero-caseario" in page
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"cluster": "dairy"}, {"Dairy Member"}),
+        ({"kind": "university"}, {"Uniwersytet"}),
+        ({"activity": "10.51"}, {"Dairy Member"}),
+        ({"activity": "10"}, {"Dairy Member"}),
+        ({"country": "IT"}, {"Caseificio"}),
+        ({"region": "Lombardia"}, {"Caseificio"}),
+        ({"size": "large"}, {"Uniwersytet"}),
+        ({"certification": "iso-22000"}, {"Dairy Member"}),
+        ({"market": "DE"}, {"Caseificio", "Dairy Member"}),
+        ({"market": "E"}, set()),
+    ],
+)
+def test_directory_filters(client, cluster, activity, certification, query, expected):
+    ActivityFactory(code="10", level=Activity.Level.DIVISION)
+    OrganisationFactory(
+        name="Dairy Member",
+        clusters=[cluster],
+        activities=[activity],
+        certifications=[certification],
+        export_markets=["DE", "IT"],
+    )
+    OrganisationFactory(name="Uniwersytet", kind=Organisation.Kind.UNIVERSITY, size_class="large")
+    OrganisationFactory(
+        name="Caseificio", country="IT", region="Lombardia", town="Lodi", export_markets=["DE"]
+    )
+
+    response = client.get(url("companies:organisation_list"), query)
+
+    assert response.status_code == 200
+    shown = {organisation.name for organisation in response.context["object_list"]}
+    if query == {"market": "E"}:
+        assert "market" in response.context["filter"].form.errors
+        return
+    assert shown == expected
+
+
+def test_directory_sorts_and_paginates_in_the_url(client, settings):
+    for name in ["Beta", "Alfa", "Gamma"] + [f"Zeta {n:02d}" for n in range(20)]:
+        OrganisationFactory(name=name)
+
+    first = client.get(url("companies:organisation_list"), {"sort": "name"})
+    last = client.get(url("companies:organisation_list"), {"sort": "-name", "page": 2})
+
+    assert [o.name for o in first.context["object_list"]][:3] == ["Alfa", "Beta", "Gamma"]
+    assert [o.name for o in last.context["object_list"]] == ["Gamma", "Beta", "Alfa"]
+    assert "sort=-name&amp;page=1" in last.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"cluster": "no-such-cluster"},
+        {"activity": "'; DROP TABLE x; --"},
+        {"kind": "spaceship"},
+        {"q": "x" * 5000},
+        {"q": "mleko\x00ser"},
+        {"region": "\x00"},
+        {"market": "ZZ"},
+        {"sort": "password"},
+        {"country": "\x00"},
+        {"certification": "ą" * 300},
+    ],
+)
+def test_bad_filter_input_gives_a_normal_page_with_an_error(client, query):
+    OrganisationFactory(name="Mleczarnia")
+
+    response = client.get(url("companies:organisation_list"), query)
+
+    assert response.status_code == 200
+    assert response.context["filter"].form.errors
+    assert b'class="invalid-feedback"' in response.content
+
+
+@pytest.mark.parametrize("page", ["999", "abc", "-1", "\x00"])
+def test_bad_page_number_is_not_found(client, page):
+    OrganisationFactory()
+
+    response = client.get(url("companies:organisation_list"), {"page": page})
+
+    assert response.status_code == 404
+
+
+def test_bad_map_filter_is_a_400(client):
+    response = client.get(url("companies:map_data"), {"q": "\x00"})
+
+    assert response.status_code == 400
+    assert "q" in response.json()["errors"]
+
+
+def test_unknown_organisation_and_cluster_are_404(client):
+    OrganisationFactory(slug="hidden", is_published=False)
+
+    assert client.get(url("companies:organisation_detail", slug="hidden")).status_code == 404
+    assert client.get(url("companies:organisation_detail", slug="none")).status_code == 404
+    assert client.get(url("companies:cluster_detail", slug="none")).status_code == 404
+
+
+def test_organisation_page_shows_its_facts_and_only_consenting_contacts(
+    client, cluster, activity, certification
+):
+    organisation = OrganisationFactory(
+        name="Mleczarnia Narew",
+        clusters=[cluster],
+        activities=[activity],
+        certifications=[certification],
+        description_pl="Produkujemy sery dojrzewające.",
+        description_it="Produciamo formaggi stagionati.",
+        products_pl="Ser gouda, masło.",
+        export_markets=["IT", "DE"],
+        languages_spoken="pl,en,de",
+        nip="5260250274",
+    )
+    ContactPersonFactory(
+        organisation=organisation, first_name="Ewa", last_name="Jawna", publication_consent=True
+    )
+    ContactPersonFactory(organisation=organisation, first_name="Jan", last_name="Prywatny")
+
+    response = client.get(url("companies:organisation_detail", "it", slug=organisation.slug))
+
+    page = response.content.decode()
+    assert '<div lang="it"><p>Produciamo formaggi stagionati.</p></div>' in page
+    assert '<div lang="pl"><p>Ser gouda, masło.</p></div>' in page
+    assert "10.51 Industria lattiero-casearia" in page
+    assert "ISO 22000" in page
+    assert "Italia" in page and "Germania" in page
+    assert "tedesco" in page.lower()
+    assert "5260250274" in page
+    assert 'data-lat="53.13250"' in page
+    assert "Jawna" in page
+    assert "Prywatny" not in page
+
+
+def test_map_data_lists_published_organisations_with_a_position(client, cluster):
+    OrganisationFactory(name="Na mapie", clusters=[cluster])
+    OrganisationFactory(name="Bez pozycji", latitude=None, longitude=None)
+    OrganisationFactory(name="Ukryta", is_published=False)
+
+    data = client.get(url("companies:map_data", "de"), {"cluster": "dairy"}).json()
+
+    assert data == {
+        "organisations": [
+            {
+                "name": "Na mapie",
+                "town": "Białystok",
+                "kind": "Unternehmen",
+                "url": "/de/directory/na-mapie/",
+                "lat": 53.1325,
+                "lon": 23.1688,
+            }
+        ]
+    }
+
+
+def test_cluster_page_shows_description_members_and_codes(client, cluster, activity):
+    cluster.activities.set([activity])
+    OrganisationFactory(name="Członek", clusters=[cluster])
+    OrganisationFactory(name="Obcy")
+
+    response = client.get(url("companies:cluster_detail", slug="dairy"))
+
+    page = response.content.decode()
+    assert "<h1>Przemysł mleczarski</h1>" in page
+    assert "Członek" in page
+    assert "Obcy" not in page
+    assert "10.51" in page
+    assert 'data-url="/pl/directory/map.json?cluster=dairy"' in page
+
+
+@pytest.mark.parametrize(
+    "page",
+    ["list", "list_filtered", "list_search", "map_data", "detail", "cluster", "clusters", "home"],
+)
+def test_query_count_does_not_grow_with_organisations(
+    client, cluster, activity, certification, page
+):
+    def address():
+        first = Organisation.objects.order_by("pk").first()
+        return {
+            "list": url("companies:organisation_list"),
+            "list_filtered": url("companies:organisation_list")
+            + "?cluster=dairy&activity=10.51&certification=iso-22000&market=DE&sort=newest",
+            "list_search": url("companies:organisation_list") + "?q=firmy",
+            "map_data": url("companies:map_data") + "?cluster=dairy",
+            "detail": url("companies:organisation_detail", slug=first.slug),
+            "cluster": url("companies:cluster_detail", slug="dairy"),
+            "clusters": url("companies:cluster_list"),
+            "home": url("home"),
+        }[page]
+
+    def add(count):
+        for organisation in make_members(count, cluster, activity, certification):
+            organisation.export_markets = ["DE"]
+            organisation.save()
+            ContactPersonFactory(organisation=organisation, publication_consent=True)
+
+    add(1)
+    one = count_queries(client, address())
+    add(49)
+    fifty = count_queries(client, address())
+
+    assert one == fifty
+
+
+def test_map_page_loads_leaflet_from_our_static_files(client):
+    response = client.get(url("companies:organisation_map"))
+
+    page = response.content.decode()
+    assert '<script src="/static/vendor/leaflet/leaflet.js"></script>' in page
+    assert 'data-url="/pl/directory/map.json"' in page
+    assert json.dumps("tile.openstreetmap.org")[1:-1] in page
