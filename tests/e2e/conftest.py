@@ -1,0 +1,85 @@
+"""Browser tests: Playwright driving Debian's chromium against the live server."""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (.ci/run does)")
+    # Playwright's sync API runs an event loop in this thread, while the tests
+    # still talk to the database synchronously.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser, live_server, settings):
+    """A page whose requests may only go to the live server.
+
+    The CSP is bypassed only so that axe-core can be injected; every request to
+    another host is refused and recorded.
+    """
+    settings.MAP_TILE_URL = live_server.url + "/static/tiles/{z}/{x}/{y}.png"
+    context = browser.new_context(bypass_csp=True, locale="it-IT")
+    page = context.new_page()
+    page.foreign_requests = []
+    server_host = urlsplit(live_server.url).netloc
+
+    def guard(route):
+        if urlsplit(route.request.url).netloc == server_host:
+            route.continue_()
+        else:
+            page.foreign_requests.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    yield page
+    context.close()
+
+
+def axe_violations(page):
+    """WCAG 2.1 A and AA violations that axe-core finds on the page."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        """async () => await axe.run(document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        })"""
+    )
+    return [
+        {
+            "id": violation["id"],
+            "help": violation["help"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in result["violations"]
+    ]
