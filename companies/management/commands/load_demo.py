@@ -1,0 +1,35 @@
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+
+from companies.demo import load_demo_data
+
+
+class Command(BaseCommand):
+    help = "Load the demo organisations (a second run adds nothing); with --staff, a staff account."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--staff",
+            action="store_true",
+            help="Create or update the staff account 'demo' with a new password and print it.",
+        )
+
+    def handle(self, *args, staff=False, **options):
+        counts = load_demo_data()
+        self.stdout.write(
+            f"Demo data: {counts['organisations']} organisations "
+            f"({counts['organisations_created']} new), "
+            f"{counts['contacts_created']} new contact persons, {counts['clusters']} clusters."
+        )
+        if staff:
+            password = secrets.token_urlsafe(12)
+            user, _created = get_user_model().objects.get_or_create(
+                username="demo", defaults={"email": "demo@portal.example"}
+            )
+            user.is_staff = user.is_superuser = True
+            user.set_password(password)
+            user.save()
+            self.stdout.write(f"Demo staff account: demo / {password}")
+            self.stdout.write("Admin: http://127.0.0.1:8000/pl/admin/")
