@@ -6,10 +6,19 @@ from django.utils.text import slugify
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
 
 
+def update_or_create(model_class, key, values):
+    """Create the row, or update the one with the same key (reference data is seeded)."""
+    lookup = {key: values.pop(key)}
+    return model_class.objects.update_or_create(**lookup, defaults=values)[0]
+
+
 class ActivityFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Activity
-        django_get_or_create = ["code"]
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return update_or_create(model_class, "code", kwargs)
 
     code = factory.Sequence(lambda n: f"99.{n % 100:02d}")
     level = Activity.Level.CLASS
@@ -20,7 +29,10 @@ class ActivityFactory(factory.django.DjangoModelFactory):
 class ClusterFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Cluster
-        django_get_or_create = ["slug"]
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return update_or_create(model_class, "slug", kwargs)
 
     slug = factory.Sequence(lambda n: f"cluster-{n}")
     name_pl = factory.Sequence(lambda n: f"Klaster {n}")
@@ -31,7 +43,10 @@ class ClusterFactory(factory.django.DjangoModelFactory):
 class CertificationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Certification
-        django_get_or_create = ["slug"]
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return update_or_create(model_class, "slug", kwargs)
 
     slug = factory.Sequence(lambda n: f"cert-{n}")
     name_pl = factory.Sequence(lambda n: f"Certyfikat {n}")

@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import axe_violations
 from tests.factories import ActivityFactory, ClusterFactory, OrganisationFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# serialized_rollback keeps the reference data of migrations for the tests after these.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
