@@ -90,34 +90,23 @@ class OrganisationAdmin(TabbedTranslationAdmin):
 
     @admin.action(description=_("Publish the selected organisations"))
     def publish(self, request, queryset):
-        changed = services.organisations_set_published(
-            queryset=queryset, published=True, by=request.user
+        changed = self._set_published(request, queryset, published=True)
+        message = ngettext(
+            "%(count)d organisation published.", "%(count)d organisations published.", changed
         )
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d organisation published.",
-                "%(count)d organisations published.",
-                changed,
-            )
-            % {"count": changed},
-            messages.SUCCESS,
-        )
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
 
     @admin.action(description=_("Unpublish the selected organisations"))
     def unpublish(self, request, queryset):
-        changed = services.organisations_set_published(
-            queryset=queryset, published=False, by=request.user
+        changed = self._set_published(request, queryset, published=False)
+        message = ngettext(
+            "%(count)d organisation unpublished.", "%(count)d organisations unpublished.", changed
         )
-        self.message_user(
-            request,
-            ngettext(
-                "%(count)d organisation unpublished.",
-                "%(count)d organisations unpublished.",
-                changed,
-            )
-            % {"count": changed},
-            messages.SUCCESS,
+        self.message_user(request, message % {"count": changed}, messages.SUCCESS)
+
+    def _set_published(self, request, queryset, *, published):
+        return services.organisations_set_published(
+            queryset=queryset, published=published, by=request.user
         )
 
 
