@@ -2,11 +2,17 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from portal import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Browsers (and the admin, which has no icon link) ask for /favicon.ico.
+    path(
+        "favicon.ico",
+        RedirectView.as_view(url=settings.STATIC_URL.rstrip("/") + "/favicon.svg", permanent=True),
+    ),
 ]
 
 urlpatterns += i18n_patterns(

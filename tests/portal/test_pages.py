@@ -105,3 +105,11 @@ def test_pages_have_no_inline_script_or_style_and_nothing_from_another_host(clie
     assert " style=" not in page
     for link in re.findall(r'(?:src|href)="(https?://[^"]+)"', page):
         assert link.startswith("http://testserver/"), link
+
+
+def test_favicon_is_served_from_our_static_files(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/static/favicon.svg"
+    assert 'rel="icon" href="/static/favicon.svg"' in client.get("/pl/").content.decode()
