@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
@@ -14,15 +15,24 @@ def language_versions(context):
     """
     request = context["request"]
     path = request.get_full_path()
+    current = get_language()
+    try:
+        host = request.build_absolute_uri("/").rstrip("/")
+    except DisallowedHost:
+        # The 400 page for a forged Host header: no absolute links.
+        host = None
     versions = []
     for code, _name in settings.LANGUAGES:
-        info = get_language_info(code)
+        url = translate_url(path, code)
+        if url == path and code != current and path.startswith(f"/{current}/"):
+            # A path that does not resolve (a 404 page): swap the prefix.
+            url = f"/{code}/" + path.removeprefix(f"/{current}/")
         versions.append(
             {
                 "code": code,
-                "name": info["name_local"],
-                "url": translate_url(path, code),
-                "absolute_url": request.build_absolute_uri(translate_url(path, code)),
+                "name": get_language_info(code)["name_local"],
+                "url": url,
+                "absolute_url": host + url if host else None,
             }
         )
     return versions

@@ -93,3 +93,18 @@ def test_unknown_page_is_a_translated_404(client):
 
     assert response.status_code == 404
     assert '<html lang="it">' in response.content.decode()
+
+
+def test_switcher_on_a_missing_page_points_to_the_other_languages(client):
+    page = client.get("/it/no-such-page/?a=1").content.decode()
+
+    assert 'href="http://testserver/de/no-such-page/?a=1"' in page
+    assert re.search(r'href="/cs/no-such-page/\?a=1"\s+hreflang="cs"', page)
+
+
+def test_a_forged_host_header_is_a_400_not_a_500(client):
+    response = client.get("/en/directory/", headers={"host": "evil.example"})
+
+    assert response.status_code == 400
+    assert '<html lang="en">' in response.content.decode()
+    assert "evil.example" not in response.content.decode()
