@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,21 @@ SORTS = {
 
 
 class DirectoryFilterForm(forms.Form):
+    def __init__(self, data=None, *args, **kwargs):
+        # Words with NUL bytes are refused, and not echoed back into the page.
+        self.query_has_nul = data is not None and "\x00" in data.get("q", "")
+        if self.query_has_nul:
+            data = data.copy()
+            data["q"] = data["q"].replace("\x00", "")
+        super().__init__(data, *args, **kwargs)
+
+    def clean_q(self):
+        if self.query_has_nul:
+            raise forms.ValidationError(
+                ProhibitNullCharactersValidator.message, code="null_characters_not_allowed"
+            )
+        return self.cleaned_data["q"]
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("sort") == "relevance" and not cleaned.get("q"):

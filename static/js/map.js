@@ -43,7 +43,9 @@
 
   if (element.dataset.url) {
     fetch(element.dataset.url, { headers: { Accept: "application/json" } })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        return response.ok ? response.json() : { organisations: [] };
+      })
       .then(function (data) { show(data.organisations || []); });
   } else {
     show([{

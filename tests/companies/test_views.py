@@ -283,3 +283,12 @@ def test_map_page_loads_leaflet_from_our_static_files(client):
     assert '<script src="/static/vendor/leaflet/leaflet.js"></script>' in page
     assert 'data-url="/pl/directory/map.json"' in page
     assert json.dumps("tile.openstreetmap.org")[1:-1] in page
+
+
+def test_a_nul_byte_in_the_search_is_refused_and_not_echoed(client):
+    response = client.get(url("companies:organisation_list", "en"), {"q": "milk\x00powder"})
+
+    page = response.content.decode()
+    assert "Null characters are not allowed." in page
+    assert "\x00" not in page
+    assert 'value="milkpowder"' in page
