@@ -17,21 +17,16 @@ def language_name(code):
         return code
 
 
-class DirectoryFilterMixin:
-    """Reads the directory's filters from the query string."""
-
+class OrganisationListView(FilterView):
+    template_name = "companies/organisation_list.html"
     filterset_class = OrganisationFilter
+    paginate_by = settings.DIRECTORY_PAGE_SIZE
+    strict = False
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
         kwargs["choices"] = selectors.directory_choices()
         return kwargs
-
-
-class OrganisationListView(DirectoryFilterMixin, FilterView):
-    template_name = "companies/organisation_list.html"
-    paginate_by = settings.DIRECTORY_PAGE_SIZE
-    strict = False
 
     def get_queryset(self):
         return selectors.organisation_list()
