@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -234,6 +235,14 @@ class ContactPerson(models.Model):
     publication_consent_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     publication_consent_version = models.CharField(
         _("consent wording version"), max_length=20, blank=True
+    )
+    alerts_consent = models.BooleanField(_("agreed to receive offer alerts"), default=False)
+    alerts_consent_at = models.DateTimeField(_("alerts consent given at"), null=True, blank=True)
+    alerts_consent_version = models.CharField(
+        _("alerts consent wording version"), max_length=20, blank=True
+    )
+    language = models.CharField(
+        _("language for e-mails"), max_length=5, choices=settings.LANGUAGES, default="pl"
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
