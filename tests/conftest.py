@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 
@@ -8,3 +9,11 @@ def _default_language():
     translation.activate("pl")
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, and with it no rate-limit counts."""
+    cache.clear()
+    yield
+    cache.clear()
