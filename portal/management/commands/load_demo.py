@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from companies.demo import load_demo_data
+from questionnaire.demo import load_demo_submissions
 
 
 class Command(BaseCommand):
@@ -22,6 +23,11 @@ class Command(BaseCommand):
             f"Demo data: {counts['organisations']} organisations "
             f"({counts['organisations_created']} new), "
             f"{counts['contacts_created']} new contact persons, {counts['clusters']} clusters."
+        )
+        counts = load_demo_submissions()
+        self.stdout.write(
+            f"Demo questionnaires awaiting review: {counts['submissions']} "
+            f"({counts['submissions_created']} new)."
         )
         if staff:
             password = secrets.token_urlsafe(12)
