@@ -11,3 +11,13 @@ def map_tiles(request):
 
 def portal_contact(request):
     return {"portal_contact": settings.PORTAL_CONTACT}
+
+
+def retention(request):
+    """Retention periods named in the privacy notice, from the settings that apply them."""
+    return {
+        "retention": {
+            "unconfirmed_days": settings.QUESTIONNAIRE_UNCONFIRMED_DAYS,
+            "rejected_days": settings.QUESTIONNAIRE_REJECTED_RETENTION_DAYS,
+        }
+    }

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django_countries",
     "django_filters",
     "phonenumber_field",
+    "formtools",
+    "django_ratelimit",
     "portal",
     "companies",
     "offers",
@@ -68,6 +70,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -87,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "portal.context_processors.map_tiles",
                 "portal.context_processors.portal_contact",
+                "portal.context_processors.retention",
             ],
         },
     },
@@ -98,8 +102,22 @@ DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache (and with it rate limits): Redis where there is more than one process.
+# Cache (and with it rate limits): Redis where there is more than one process,
+# for example CACHE_URL=redis://127.0.0.1:6379/0.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
+
+# Rate limits (django-ratelimit) count in the cache; a refused request gets a
+# translated 429 page. Behind the office's proxy the client's address is the one
+# the proxy puts in X-Forwarded-For (RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR).
+RATELIMIT_VIEW = "portal.views.rate_limited"
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+SILENCED_SYSTEM_CHECKS = []
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    # One process, one memory: counts are exact there.
+    SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's own Redis backend increments atomically, as django-ratelimit needs.
+    SILENCED_SYSTEM_CHECKS.append("django_ratelimit.W001")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -154,6 +172,9 @@ STORAGES = {
 }
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Files not to be served: uploads of questionnaires not yet sent. Shared by all
+# app servers, as MEDIA_ROOT is.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
 
 # E-mail: the console in development, SMTP (EMAIL_URL) in production.
 _email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")
@@ -224,6 +245,33 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 PHONENUMBER_DEFAULT_REGION = "PL"
 
 DIRECTORY_PAGE_SIZE = 20
+
+# The portal's own address, for links in e-mails (never taken from a request).
+PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000" if DEBUG else "")
+if not DEBUG and not PORTAL_URL:
+    raise ImproperlyConfigured(
+        "PORTAL_URL is not set. Set it to the portal's public address, for example "
+        "https://klastry.podlaskie.eu; links in e-mails start with it."
+    )
+
+# The intake questionnaire.
+QUESTIONNAIRE_CONFIRMATION_HOURS = 72  # the e-mailed confirmation link is valid this long
+QUESTIONNAIRE_DRAFT_DAYS = 14  # a "continue later" link is valid this long
+QUESTIONNAIRE_UNCONFIRMED_DAYS = 7  # unconfirmed submissions are deleted after this
+QUESTIONNAIRE_REJECTED_RETENTION_DAYS = env.int(
+    "QUESTIONNAIRE_REJECTED_RETENTION_DAYS", default=365
+)
+# A step posted sooner than this after it was shown is taken for a robot's; one
+# posted more than QUESTIONNAIRE_MAX_PAGE_AGE_HOURS later is asked to be sent again.
+QUESTIONNAIRE_MIN_SECONDS = env.float("QUESTIONNAIRE_MIN_SECONDS", default=2.0)
+QUESTIONNAIRE_MAX_PAGE_AGE_HOURS = 24
+QUESTIONNAIRE_RATES = {
+    "step_per_address": env.str("QUESTIONNAIRE_RATE_STEP", default="120/h"),
+    "send_per_address": env.str("QUESTIONNAIRE_RATE_SEND_ADDRESS", default="10/h"),
+    "send_per_email": env.str("QUESTIONNAIRE_RATE_SEND_EMAIL", default="5/h"),
+}
+# Also told of every confirmed submission, beside staff who may review them.
+QUESTIONNAIRE_NOTIFY_EMAILS = env.list("QUESTIONNAIRE_NOTIFY_EMAILS", default=[])
 
 LOGGING = {
     "version": 1,

@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("admin/", admin.site.urls),
     path("", include("companies.urls")),
+    path("", include("questionnaire.urls")),
 )
 
 if settings.DEBUG:

@@ -47,3 +47,10 @@ def privacy_notice(request):
 
 def accessibility_statement(request):
     return _page_in_language(request, "accessibility")
+
+
+def rate_limited(request, exception):
+    """Too many requests (django-ratelimit): a page in the reader's language."""
+    response = render(request, "429.html", status=429)
+    response.headers["Retry-After"] = "3600"
+    return response

@@ -16,6 +16,8 @@ def run_manage(*args, **environment):
             "SECRET_KEY",
             "ALLOWED_HOSTS",
             "HTTPS",
+            "PORTAL_URL",
+            "CACHE_URL",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
     }
@@ -45,6 +47,13 @@ def test_start_up_without_allowed_hosts_fails_with_a_clear_message():
     assert "ALLOWED_HOSTS is not set" in result.stderr
 
 
+def test_start_up_without_portal_url_fails_with_a_clear_message():
+    result = run_manage("check", DEBUG="false", SECRET_KEY="x" * 60, ALLOWED_HOSTS="portal.example")
+
+    assert result.returncode != 0
+    assert "PORTAL_URL is not set" in result.stderr
+
+
 def test_deployment_check_is_clean_under_production_settings():
     result = run_manage(
         "check",
@@ -54,6 +63,8 @@ def test_deployment_check_is_clean_under_production_settings():
         DEBUG="false",
         SECRET_KEY="p" * 20 + "-production-secret-0123456789-abcdefghijklmnop",
         ALLOWED_HOSTS="klastry.podlaskie.example",
+        PORTAL_URL="https://klastry.podlaskie.example",
+        CACHE_URL="redis://127.0.0.1:6379/0",
     )
 
     assert result.returncode == 0, result.stderr

@@ -1,0 +1,233 @@
+"""Writes to questionnaire submissions, from sending to the office's decision."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from companies.models import Activity, Certification, Cluster, Organisation
+from companies.services import contact_person_save, organisation_create, organisation_update
+from offers.models import Offer
+from offers.services import offer_create
+from questionnaire import emails
+from questionnaire.models import Draft, Submission, SubmissionEvent, SurveyAnswer, SurveyQuestion
+
+Status = Submission.Status
+
+# Which status may follow which; anything else is refused.
+TRANSITIONS = {
+    Status.UNCONFIRMED: {Status.CONFIRMED},
+    Status.CONFIRMED: {Status.ACCEPTED, Status.REJECTED, Status.CHANGES_REQUESTED},
+    Status.ACCEPTED: set(),
+    Status.REJECTED: set(),
+    Status.CHANGES_REQUESTED: set(),
+}
+
+
+class TransitionError(Exception):
+    """A status change that the submission's current status does not allow."""
+
+
+def _log(submission, *, from_status, to_status, by=None, reason=""):
+    SubmissionEvent.objects.create(
+        submission=submission, from_status=from_status, to_status=to_status, by=by, reason=reason
+    )
+
+
+def _registered_organisation(organisation):
+    """The directory's organisation with the same tax id, if there is one."""
+    if organisation.get("nip"):
+        return Organisation.objects.filter(nip=organisation["nip"]).first()
+    if organisation.get("vat_id"):
+        return Organisation.objects.filter(vat_id=organisation["vat_id"]).first()
+    return None
+
+
+def submission_create(*, key, language, answers, survey, form_data, logo=None, previous=None):
+    """Store a sent questionnaire and e-mail its confirmation link once it is stored.
+
+    `key` identifies one filling-in of the questionnaire: sending the same one twice
+    returns the first submission. `survey` holds (question, answer) pairs. Returns
+    (submission, created).
+    """
+    with transaction.atomic():
+        submission, created = Submission.objects.get_or_create(
+            key=key,
+            defaults={
+                "language": language,
+                "email": answers["contact"]["email"],
+                "organisation_name": answers["organisation"]["name"],
+                "country": answers["organisation"]["country"],
+                "answers": answers,
+                "form_data": form_data,
+                "privacy_notice_version": answers["consents"]["privacy_notice_version"],
+                "privacy_acknowledged_at": answers["consents"]["at"],
+                "publication_consent": answers["consents"]["publication"],
+                "alerts_consent": answers["consents"]["alerts"],
+                "consent_version": answers["consents"]["version"],
+                "existing_organisation": _registered_organisation(answers["organisation"]),
+                "previous": previous,
+            },
+        )
+        if not created:
+            return submission, False
+        if logo:
+            submission.logo.save(logo.name, logo, save=True)
+        submission.clusters.set(answers["organisation"]["clusters"])
+        _save_survey(submission, survey)
+        _log(submission, from_status="", to_status=Status.UNCONFIRMED)
+        transaction.on_commit(lambda: emails.send_confirmation_request(submission))
+    return submission, True
+
+
+def _save_survey(submission, survey):
+    rows, chosen = [], []
+    for question, value in survey:
+        answer = SurveyAnswer(submission=submission, question=question)
+        if question.kind == SurveyQuestion.Kind.TEXT:
+            answer.text = value
+        elif question.kind in {SurveyQuestion.Kind.YES_NO, SurveyQuestion.Kind.SCALE}:
+            answer.value = value
+        rows.append(answer)
+        if question.kind == SurveyQuestion.Kind.SINGLE:
+            chosen.append((answer, [value]))
+        elif question.kind == SurveyQuestion.Kind.MULTIPLE:
+            chosen.append((answer, value))
+    SurveyAnswer.objects.bulk_create(rows)
+    through = SurveyAnswer.choices.through
+    through.objects.bulk_create(
+        through(surveyanswer_id=answer.pk, surveychoice_id=choice)
+        for answer, choices in chosen
+        for choice in choices
+    )
+
+
+def _change_status(submission, to_status, *, by=None, reason=""):
+    if to_status not in TRANSITIONS[submission.status]:
+        raise TransitionError(f"{submission.status} → {to_status}")
+    from_status = submission.status
+    submission.status = to_status
+    now = timezone.now()
+    if to_status == Status.CONFIRMED:
+        submission.confirmed_at = now
+    else:
+        submission.decided_at = now
+        submission.reason = reason
+    submission.save()
+    _log(submission, from_status=from_status, to_status=to_status, by=by, reason=reason)
+
+
+def _given(value):
+    if hasattr(value, "exists"):
+        return value.exists()
+    return value not in (None, "", [])
+
+
+def _locked(submission):
+    return Submission.objects.select_for_update().get(pk=submission.pk)
+
+
+@transaction.atomic
+def submission_confirm(*, submission):
+    """The submitter followed the e-mailed link: the submission joins the staff queue.
+
+    Returns True the first time, False when it was already confirmed.
+    """
+    submission = _locked(submission)
+    if submission.status != Status.UNCONFIRMED:
+        return False
+    _change_status(submission, Status.CONFIRMED)
+    transaction.on_commit(lambda: emails.notify_staff_of_submission(submission))
+    return True
+
+
+@transaction.atomic
+def submission_accept(*, submission, by):
+    """Create or update the organisation, its contact person and its offers.
+
+    Accepting an accepted submission (twice, or by two staff at once) changes
+    nothing and returns the organisation made the first time.
+    """
+    submission = _locked(submission)
+    if submission.status == Status.ACCEPTED:
+        return submission.organisation
+    if Status.ACCEPTED not in TRANSITIONS[submission.status]:
+        raise TransitionError(f"{submission.status} → {Status.ACCEPTED}")
+    answers, language = submission.answers, submission.language
+    data = dict(answers["organisation"])
+    data["clusters"] = Cluster.objects.filter(pk__in=data["clusters"])
+    data["activities"] = Activity.objects.filter(pk__in=data["activities"])
+    data["certifications"] = Certification.objects.filter(pk__in=data["certifications"])
+    logo = submission.logo.file if submission.logo else None
+    if logo:
+        logo.name = submission.logo.name.rsplit("/", 1)[-1]
+    existing = submission.existing_organisation
+    if existing is not None:
+        # What the submitter left empty does not erase what the record holds.
+        organisation = organisation_update(
+            organisation=existing,
+            data={name: value for name, value in data.items() if _given(value)},
+            language=language,
+            texts={name: text for name, text in answers["texts"].items() if text},
+            logo=logo,
+            by=by,
+        )
+    else:
+        organisation = organisation_create(
+            data=data, language=language, texts=answers["texts"], logo=logo, published=True, by=by
+        )
+    contact, consents = answers["contact"], answers["consents"]
+    contact_person_save(
+        organisation=organisation,
+        language=language,
+        publication_consent=(consents["publication"], consents["version"], consents["at"]),
+        alerts_consent=(consents["alerts"], consents["version"], consents["at"]),
+        by=by,
+        **contact,
+    )
+    for offer in answers["offers"]:
+        offer_create(
+            organisation=organisation,
+            language=language,
+            status=Offer.Status.SUBMITTED,
+            clusters=data["clusters"],
+            activities=data["activities"],
+            by=by,
+            **offer,
+        )
+    submission.organisation = organisation
+    _change_status(submission, Status.ACCEPTED, by=by)
+    transaction.on_commit(lambda: emails.send_decision(submission))
+    return organisation
+
+
+@transaction.atomic
+def submission_reject(*, submission, by, reason):
+    """Reject with a reason that is e-mailed to the submitter in their language."""
+    submission = _locked(submission)
+    _change_status(submission, Status.REJECTED, by=by, reason=reason)
+    transaction.on_commit(lambda: emails.send_decision(submission))
+    return submission
+
+
+@transaction.atomic
+def submission_request_changes(*, submission, by, reason):
+    """Return the questionnaire to the submitter, filled in, with what to change."""
+    submission = _locked(submission)
+    _change_status(submission, Status.CHANGES_REQUESTED, by=by, reason=reason)
+    draft = Draft.objects.create(
+        email=submission.email,
+        language=submission.language,
+        form_data=submission.form_data,
+        previous=submission,
+    )
+    transaction.on_commit(lambda: emails.send_decision(submission, draft=draft))
+    return draft
+
+
+@transaction.atomic
+def draft_save(*, email, language, form_data, step, previous=None):
+    """Keep a questionnaire to continue later and e-mail the link to it."""
+    draft = Draft.objects.create(
+        email=email, language=language, form_data=form_data, step=step, previous=previous
+    )
+    transaction.on_commit(lambda: emails.send_resume_link(draft))
+    return draft
