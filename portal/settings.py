@@ -246,6 +246,12 @@ PHONENUMBER_DEFAULT_REGION = "PL"
 
 DIRECTORY_PAGE_SIZE = 20
 
+# Public forms (portal/humans.py): one posted sooner than this after it was shown
+# is taken for a robot's; one posted more than FORM_MAX_PAGE_AGE_HOURS later is
+# asked to be sent again.
+FORM_MIN_SECONDS = env.float("FORM_MIN_SECONDS", default=2.0)
+FORM_MAX_PAGE_AGE_HOURS = 24
+
 # The portal's own address, for links in e-mails (never taken from a request).
 PORTAL_URL = env.str("PORTAL_URL", default="http://127.0.0.1:8000" if DEBUG else "")
 if not DEBUG and not PORTAL_URL:
@@ -261,10 +267,6 @@ QUESTIONNAIRE_UNCONFIRMED_DAYS = 7  # unconfirmed submissions are deleted after 
 QUESTIONNAIRE_REJECTED_RETENTION_DAYS = env.int(
     "QUESTIONNAIRE_REJECTED_RETENTION_DAYS", default=365
 )
-# A step posted sooner than this after it was shown is taken for a robot's; one
-# posted more than QUESTIONNAIRE_MAX_PAGE_AGE_HOURS later is asked to be sent again.
-QUESTIONNAIRE_MIN_SECONDS = env.float("QUESTIONNAIRE_MIN_SECONDS", default=2.0)
-QUESTIONNAIRE_MAX_PAGE_AGE_HOURS = 24
 QUESTIONNAIRE_RATES = {
     "step_per_address": env.str("QUESTIONNAIRE_RATE_STEP", default="120/h"),
     "send_per_address": env.str("QUESTIONNAIRE_RATE_SEND_ADDRESS", default="10/h"),

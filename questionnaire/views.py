@@ -1,11 +1,9 @@
 """The intake questionnaire: six steps, then a confirmation by e-mail."""
 
-import time
 import uuid
 
 from django.conf import settings
 from django.contrib import messages
-from django.core import signing
 from django.core.exceptions import SuspiciousOperation
 from django.core.files.storage import FileSystemStorage
 from django.shortcuts import redirect, render
@@ -21,6 +19,7 @@ from django_ratelimit.exceptions import Ratelimited
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
+from portal import humans
 from questionnaire import forms, links, services
 from questionnaire.models import Draft, SurveyQuestion
 from questionnaire.summary import describe_step
@@ -42,14 +41,10 @@ STEP_TITLES = {
     "review": _("Review and send"),
 }
 STORAGE_PREFIX = "questionnaire"
-RENDERED_SALT = "questionnaire.rendered"
 # Fields of every step that are not answers.
-RENDERED_FIELD = "rendered"
-HONEYPOT_FIELD = "fax_number"
 NOT_ANSWERS = {
     "csrfmiddlewaretoken",
-    RENDERED_FIELD,
-    HONEYPOT_FIELD,
+    *humans.FIELDS,
     "wizard_save",
     "wizard_goto_step",
 }
@@ -135,7 +130,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             raise SuspiciousOperation("Unknown questionnaire step.")  # answered with 400
         if posted_step is not None:
             self.storage.current_step = posted_step
-        problem = self.human_check(request)
+        problem = humans.human_check(request.POST)
         if problem:
             form = self.get_form(data=request.POST, files=request.FILES)
             form.is_valid()
@@ -155,32 +150,6 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
                 key=lambda group, request: email.strip().lower(),
             )
         return super().post(request, *args, **kwargs)
-
-    @staticmethod
-    def human_check(request):
-        """A polite refusal when a step looks sent by a robot, or None."""
-        if request.POST.get(HONEYPOT_FIELD):
-            return _(
-                "We could not accept this page. Please check your answers and press the "
-                "button again."
-            )
-        try:
-            rendered = float(
-                signing.loads(request.POST.get(RENDERED_FIELD, ""), salt=RENDERED_SALT)
-            )
-        except (signing.BadSignature, TypeError, ValueError):
-            rendered = None
-        if rendered is None or time.time() - rendered < settings.QUESTIONNAIRE_MIN_SECONDS:
-            return _(
-                "That was quicker than we expected. Please check your answers and press "
-                "the button again."
-            )
-        if time.time() - rendered > settings.QUESTIONNAIRE_MAX_PAGE_AGE_HOURS * 3600:
-            return _(
-                "This page was open for a long time. Please check your answers and press "
-                "the button again."
-            )
-        return None
 
     def keep_current_step(self, request):
         """Keep what was typed on this step, valid or not, before leaving it."""
@@ -204,9 +173,7 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             for number, name in enumerate(self.get_form_list(), start=1)
         ]
         context["step_title"] = STEP_TITLES[current]
-        context["rendered_token"] = signing.dumps(time.time(), salt=RENDERED_SALT)
-        context["honeypot_field"] = HONEYPOT_FIELD
-        context["rendered_field"] = RENDERED_FIELD
+        context.update(humans.context())
         if current == "organisation":
             context["logo_kept"] = bool(self.storage.data["step_files"].get("organisation"))
         if current == "contact":

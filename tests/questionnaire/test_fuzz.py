@@ -22,11 +22,10 @@ from hypothesis import strategies as st
 from phonenumber_field.formfields import PhoneNumberField
 from PIL import Image
 
+from portal.humans import HONEYPOT_FIELD, RENDERED_FIELD
 from questionnaire import forms
 from questionnaire.models import SurveyQuestion
 from questionnaire.views import (
-    HONEYPOT_FIELD,
-    RENDERED_FIELD,
     STEPS,
     STORAGE_PREFIX,
     QuestionnaireWizard,

@@ -6,9 +6,10 @@ from django.core import mail, signing
 from django.utils import translation
 
 from companies.models import Organisation
+from portal.humans import HONEYPOT_FIELD, RENDERED_FIELD, RENDERED_SALT
 from questionnaire import links
 from questionnaire.models import Draft, Submission, SubmissionEvent, SurveyChoice, SurveyQuestion
-from questionnaire.views import HONEYPOT_FIELD, RENDERED_FIELD, STORAGE_PREFIX
+from questionnaire.views import STORAGE_PREFIX
 from tests.factories import OrganisationFactory
 from tests.questionnaire import walk
 
@@ -136,7 +137,7 @@ def test_robot_like_posts_are_refused_politely_and_keep_the_answers(
     if isinstance(extra.get(RENDERED_FIELD), int):
         # Rendered this many seconds ago.
         extra = {RENDERED_FIELD: walk.rendered(seconds_ago=extra[RENDERED_FIELD])}
-    settings.QUESTIONNAIRE_MIN_SECONDS = 5
+    settings.FORM_MIN_SECONDS = 5
     client.get(walk.step_url("organisation", "en"))
 
     response = walk.post_step(
@@ -150,7 +151,7 @@ def test_robot_like_posts_are_refused_politely_and_keep_the_answers(
     assert response.context["wizard"]["steps"].current == "organisation"
     # The page carries a fresh render time: sent again later, it passes.
     token = re.search(rf'name="{RENDERED_FIELD}" value="([^"]+)"', content)[1]
-    assert time.time() - signing.loads(token, salt="questionnaire.rendered") < 5
+    assert time.time() - signing.loads(token, salt=RENDERED_SALT) < 5
 
 
 def test_the_rate_limit_answers_429_in_the_readers_language(client, settings):

@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import translation
 
 from companies.models import Cluster, Organisation
+from portal.humans import RENDERED_FIELD, RENDERED_SALT
 from questionnaire.models import SurveyQuestion
-from questionnaire.views import RENDERED_FIELD, RENDERED_SALT, STORAGE_PREFIX
+from questionnaire.views import STORAGE_PREFIX
 
 VALID_NIP = "5260250274"  # a NIP with a correct check digit
 

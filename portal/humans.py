@@ -1,0 +1,54 @@
+"""Telling people from robots on public forms, without third-party scripts.
+
+Every form page carries a signed render time and a honeypot field hidden from
+people and assistive technology (template includes/human_check.html). A form
+posted sooner than a person could, a day later, or with the honeypot filled is
+answered with a polite message, and what was typed is kept.
+"""
+
+import time
+
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+RENDERED_FIELD = "rendered"
+HONEYPOT_FIELD = "fax_number"
+RENDERED_SALT = "portal.rendered"
+FIELDS = {RENDERED_FIELD, HONEYPOT_FIELD}
+
+
+def rendered_token():
+    return signing.dumps(time.time(), salt=RENDERED_SALT)
+
+
+def context():
+    """What includes/human_check.html needs."""
+    return {
+        "rendered_token": rendered_token(),
+        "honeypot_field": HONEYPOT_FIELD,
+        "rendered_field": RENDERED_FIELD,
+    }
+
+
+def human_check(data):
+    """A polite refusal when posted data look sent by a robot, or None."""
+    if data.get(HONEYPOT_FIELD):
+        return _(
+            "We could not accept this page. Please check your answers and press the button again."
+        )
+    try:
+        rendered = float(signing.loads(data.get(RENDERED_FIELD, ""), salt=RENDERED_SALT))
+    except (signing.BadSignature, TypeError, ValueError):
+        rendered = None
+    if rendered is None or time.time() - rendered < settings.FORM_MIN_SECONDS:
+        return _(
+            "That was quicker than we expected. Please check your answers and press "
+            "the button again."
+        )
+    if time.time() - rendered > settings.FORM_MAX_PAGE_AGE_HOURS * 3600:
+        return _(
+            "This page was open for a long time. Please check your answers and press "
+            "the button again."
+        )
+    return None
