@@ -3,14 +3,19 @@
 Every form page carries a signed render time and a honeypot field hidden from
 people and assistive technology (template includes/human_check.html). A form
 posted sooner than a person could, a day later, or with the honeypot filled is
-answered with a polite message, and what was typed is kept.
+answered with a polite message, and what was typed is kept. Every public form
+is also rate-limited (django-ratelimit): past its rate the portal answers with
+its 429 page.
 """
 
 import time
 
 from django.conf import settings
+from django.contrib import messages
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
+from django_ratelimit.exceptions import Ratelimited
 
 RENDERED_FIELD = "rendered"
 HONEYPOT_FIELD = "fax_number"
@@ -52,3 +57,32 @@ def human_check(data):
             "the button again."
         )
     return None
+
+
+def ratelimit(request, *, group, rate, key="ip"):
+    """Count one use of `group` by `key`; past `rate` raise Ratelimited (the 429 page)."""
+    if is_ratelimited(request, group=group, key=key, rate=rate, increment=True):
+        raise Ratelimited
+
+
+class HumanCheckedFormMixin:
+    """A FormView whose posts are rate-limited per client address and checked for robots.
+
+    A post that fails the check shows the form again, as typed, with the message.
+    """
+
+    ratelimit_group = ""
+    ratelimit_rate = ""
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**context(), **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        ratelimit(request, group=self.ratelimit_group, rate=self.ratelimit_rate)
+        problem = human_check(request.POST)
+        if problem:
+            form = self.get_form()
+            form.is_valid()
+            messages.warning(request, problem)
+            return self.render_to_response(self.get_context_data(form=form))
+        return super().post(request, *args, **kwargs)

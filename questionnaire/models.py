@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from companies.models import Cluster, Organisation
+from portal.models import StatusEvent
 
 
 class SurveyQuestion(models.Model):
@@ -176,7 +177,7 @@ class SurveyAnswer(models.Model):
         return f"{self.submission_id}: {self.question_id}"
 
 
-class SubmissionEvent(models.Model):
+class SubmissionEvent(StatusEvent):
     """Who changed a submission's status, when and why."""
 
     submission = models.ForeignKey(
@@ -186,24 +187,10 @@ class SubmissionEvent(models.Model):
         _("from"), max_length=12, choices=Submission.Status.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=12, choices=Submission.Status.choices)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    reason = models.TextField(_("reason"), blank=True)
-    at = models.DateTimeField(_("at"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(StatusEvent.Meta):
         verbose_name = _("status change")
         verbose_name_plural = _("status changes")
-
-    def __str__(self):
-        return f"{self.from_status or '-'} → {self.to_status}"
 
 
 class Draft(models.Model):

@@ -14,8 +14,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
-from django_ratelimit.core import is_ratelimited
-from django_ratelimit.exceptions import Ratelimited
 from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
@@ -62,14 +60,12 @@ def wizard_storage(request):
 
 
 def _ratelimit(request, *, group, rate_name, key="ip"):
-    if is_ratelimited(
+    humans.ratelimit(
         request,
         group=f"questionnaire.{group}",
-        key=key,
         rate=settings.QUESTIONNAIRE_RATES[rate_name],
-        increment=True,
-    ):
-        raise Ratelimited
+        key=key,
+    )
 
 
 class QuestionnaireWizard(NamedUrlSessionWizardView):
