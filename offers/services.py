@@ -1,9 +1,41 @@
-"""Writes to co-operation offers."""
+"""Writes to co-operation offers: their life cycle and the state of their translations.
 
+Every status change goes through `_change_status`, which checks that the
+transition is allowed and logs who, when and why.
+"""
+
+import datetime
+import hashlib
+
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
-from offers.models import Offer
+from offers import emails
+from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
+
+Status = Offer.Status
+State = OfferTranslation.State
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+PUBLICATION_PERIOD = datetime.timedelta(days=365)
+ARCHIVE_AFTER = datetime.timedelta(days=730)
+REMINDER_BEFORE = datetime.timedelta(days=14)
+
+TRANSITIONS = {
+    Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
+    Status.SUBMITTED: {Status.PUBLISHED, Status.REJECTED, Status.WITHDRAWN},
+    Status.PUBLISHED: {Status.WITHDRAWN, Status.EXPIRED, Status.ARCHIVED},
+    Status.REJECTED: {Status.ARCHIVED},
+    Status.WITHDRAWN: {Status.ARCHIVED},
+    Status.EXPIRED: {Status.PUBLISHED, Status.ARCHIVED},
+    Status.ARCHIVED: set(),
+}
+
+
+class TransitionError(Exception):
+    """A status change that the offer's current status does not allow."""
 
 
 def _next_reference():
@@ -19,6 +51,16 @@ def _next_reference():
     )
     number = int(last.removeprefix(prefix)) + 1 if last else 1
     return f"{prefix}{number:05d}"
+
+
+def source_digest(offer):
+    """A fingerprint of the source texts: a translation made from others is outdated."""
+    texts = "\x1f".join(offer.text(field, offer.source_language) for field in TRANSLATED_FIELDS)
+    return hashlib.sha256(texts.encode()).hexdigest()
+
+
+def _has_texts(offer, language):
+    return any(offer.text(field, language).strip() for field in TRANSLATED_FIELDS)
 
 
 @transaction.atomic
@@ -37,13 +79,17 @@ def offer_create(
     activities=(),
     keywords="",
     is_anonymous=False,
-    status=Offer.Status.DRAFT,
+    status=Status.DRAFT,
     by=None,
+    reference=None,
 ):
-    """Create an offer whose texts are written in `language` (its source language)."""
+    """Create an offer whose texts are written in `language` (its source language).
+
+    `reference` is for fixed keys (the demo); otherwise the next free one is taken.
+    """
     offer = Offer(
         organisation=organisation,
-        reference=_next_reference(),
+        reference=reference or _next_reference(),
         kind=kind,
         source_language=language,
         cooperation_types=list(cooperation_types),
@@ -63,4 +109,294 @@ def offer_create(
     offer.save()
     offer.clusters.set(clusters)
     offer.activities.set(activities)
+    digest = source_digest(offer)
+    OfferTranslation.objects.bulk_create(
+        OfferTranslation(
+            offer=offer,
+            language=code,
+            state=State.SOURCE if code == language else State.MISSING,
+            source_digest=digest if code == language else "",
+            updated_by=by,
+        )
+        for code in LANGUAGE_CODES
+    )
+    OfferEvent.objects.create(offer=offer, from_status="", to_status=status, by=by)
+    return offer
+
+
+@transaction.atomic
+def offer_add(*, offer, by=None):
+    """Save a new offer built by a form (the admin's), awaiting publication.
+
+    It gets its reference and its first log entry; the translation states follow
+    from `offer_sync_translations`, once the form's relations are saved.
+    """
+    offer.reference = _next_reference()
+    offer.status = Status.SUBMITTED
+    offer.save()
+    OfferEvent.objects.create(offer=offer, from_status="", to_status=offer.status, by=by)
+    return offer
+
+
+def _change_status(offer, to_status, *, by=None, reason=""):
+    if to_status not in TRANSITIONS[offer.status]:
+        raise TransitionError(f"{offer.status} → {to_status}")
+    from_status = offer.status
+    offer.status = to_status
+    offer.save()
+    OfferEvent.objects.create(
+        offer=offer, from_status=from_status, to_status=to_status, by=by, reason=reason
+    )
+
+
+def _locked(offer):
+    return Offer.objects.select_for_update().get(pk=offer.pk)
+
+
+@transaction.atomic
+def offer_submit(*, offer, by=None):
+    offer = _locked(offer)
+    _change_status(offer, Status.SUBMITTED, by=by)
+    return offer
+
+
+@transaction.atomic
+def offer_publish(*, offer, by, now=None):
+    """Publish for twelve months from now.
+
+    An expired offer comes back only through `offer_renew` (once), so that
+    publishing again cannot stand in for a second renewal.
+    """
+    offer = _locked(offer)
+    now = now or timezone.now()
+    if offer.status == Status.EXPIRED:
+        raise TransitionError(f"{offer.status} → {Status.PUBLISHED}: renew it instead")
+    offer.published_at = now
+    offer.expires_at = now + PUBLICATION_PERIOD
+    offer.rejection_reason = ""
+    _change_status(offer, Status.PUBLISHED, by=by)
+    return offer
+
+
+@transaction.atomic
+def offer_reject(*, offer, by, reason):
+    offer = _locked(offer)
+    offer.rejection_reason = reason
+    _change_status(offer, Status.REJECTED, by=by, reason=reason)
+    return offer
+
+
+@transaction.atomic
+def offer_withdraw(*, offer, by=None, reason=""):
+    offer = _locked(offer)
+    _change_status(offer, Status.WITHDRAWN, by=by, reason=reason)
+    return offer
+
+
+class RenewalRefused(Exception):
+    """The offer was renewed before, or cannot be published again."""
+
+
+@transaction.atomic
+def offer_renew(*, offer, by=None, now=None):
+    """Twelve more months, once: from the expiry date, or from now if already past."""
+    offer = _locked(offer)
+    now = now or timezone.now()
+    if offer.renewed_at is not None or offer.status not in {Status.PUBLISHED, Status.EXPIRED}:
+        raise RenewalRefused
+    offer.expires_at = max(offer.expires_at or now, now) + PUBLICATION_PERIOD
+    offer.renewed_at = now
+    if offer.status == Status.EXPIRED:
+        _change_status(offer, Status.PUBLISHED, by=by, reason="renewed")
+    else:
+        offer.save()
+        OfferEvent.objects.create(
+            offer=offer,
+            from_status=Status.PUBLISHED,
+            to_status=Status.PUBLISHED,
+            by=by,
+            reason="renewed",
+        )
+    return offer
+
+
+@transaction.atomic
+def offer_expire(*, offer, by=None, reason="expiry date passed"):
+    offer = _locked(offer)
+    _change_status(offer, Status.EXPIRED, by=by, reason=reason)
+    return offer
+
+
+@transaction.atomic
+def offer_archive(*, offer, by=None, reason="24 months passed"):
+    offer = _locked(offer)
+    _change_status(offer, Status.ARCHIVED, by=by, reason=reason)
+    return offer
+
+
+def offers_expire_due(*, now=None):
+    """Mark published offers past their date as expired (lists already hide them)."""
+    now = now or timezone.now()
+    count = 0
+    for offer in Offer.objects.filter(status=Status.PUBLISHED, expires_at__lte=now):
+        with transaction.atomic():
+            offer = _locked(offer)
+            if offer.status == Status.PUBLISHED and offer.expires_at <= now:
+                _change_status(offer, Status.EXPIRED, reason="expiry date passed")
+                count += 1
+    return count
+
+
+def _archive_due_filter(now):
+    """Published 24 months ago and no longer live; closed without publication as long ago.
+
+    Counted from publication, not from the last change: `updated_at` moves with
+    every save (an expiry, a translation) and would keep postponing the archive.
+    An offer renewed late and still within its paid-for date stays until it expires.
+    """
+    cutoff = now - ARCHIVE_AFTER
+    published_long_ago = Q(published_at__lte=cutoff) & (
+        ~Q(status=Status.PUBLISHED) | Q(expires_at__lte=now)
+    )
+    closed_long_ago = Q(
+        published_at__isnull=True,
+        status__in=[Status.REJECTED, Status.WITHDRAWN],
+        updated_at__lte=cutoff,
+    )
+    return Q(status__in=[Status.PUBLISHED, Status.EXPIRED, Status.REJECTED, Status.WITHDRAWN]) & (
+        published_long_ago | closed_long_ago
+    )
+
+
+def offers_archive_due(*, now=None):
+    """Archive offers published more than 24 months ago, and closed ones as old."""
+    now = now or timezone.now()
+    count = 0
+    for pk in Offer.objects.filter(_archive_due_filter(now)).values_list("pk", flat=True):
+        with transaction.atomic():
+            offer = Offer.objects.select_for_update().filter(_archive_due_filter(now), pk=pk)
+            offer = offer.first()
+            if offer is not None:
+                _change_status(offer, Status.ARCHIVED, reason="24 months passed")
+                count += 1
+    return count
+
+
+def offers_due_for_reminder(*, now=None):
+    """Published offers expiring within 14 days, never renewed, not yet reminded."""
+    now = now or timezone.now()
+    return Offer.objects.filter(
+        status=Status.PUBLISHED,
+        expires_at__gt=now,
+        expires_at__lte=now + REMINDER_BEFORE,
+        renewed_at__isnull=True,
+        reminder_sent_at__isnull=True,
+    )
+
+
+def offers_send_expiry_reminders(*, now=None):
+    """E-mail each offering organisation whose offer is about to expire, once.
+
+    The reminder is sent inside the offer's transaction and marked sent with it:
+    if sending fails, nothing is marked and the next run tries again; a second
+    run the same day finds nothing to send. Offers whose organisation has no
+    e-mail address at all are left unmarked and counted as skipped.
+    Returns (sent, skipped).
+    """
+    now = now or timezone.now()
+    sent = skipped = 0
+    for pk in offers_due_for_reminder(now=now).values_list("pk", flat=True):
+        with transaction.atomic():
+            offer = (
+                offers_due_for_reminder(now=now)
+                .select_for_update(of=("self",))
+                .select_related("organisation")
+                .filter(pk=pk)
+                .first()
+            )
+            if offer is None:
+                continue
+            if not emails.send_expiry_reminder(offer):
+                skipped += 1
+                continue
+            offer.reminder_sent_at = now
+            offer.save(update_fields=["reminder_sent_at", "updated_at"])
+            sent += 1
+    return sent, skipped
+
+
+# Translations.
+
+
+@transaction.atomic
+def offer_set_translation(*, offer, language, texts, by=None, machine=False):
+    """Write the texts of one target language; a person's translation is human.
+
+    A machine translation never replaces a human one that is up to date.
+    """
+    if language == offer.source_language:
+        return offer_update_source(offer=offer, texts=texts, by=by)
+    translation = OfferTranslation.objects.select_for_update().get(offer=offer, language=language)
+    if machine and translation.state == State.HUMAN:
+        return translation
+    for field in TRANSLATED_FIELDS:
+        if field in texts:
+            setattr(offer, f"{field}_{language}", texts[field])
+    # Only this language's columns: the instance may be older than the row's status.
+    offer.save(
+        update_fields=[*(f"{field}_{language}" for field in TRANSLATED_FIELDS), "updated_at"]
+    )
+    translation.state = (
+        State.MISSING
+        if not _has_texts(offer, language)
+        else State.MACHINE
+        if machine
+        else State.HUMAN
+    )
+    translation.source_digest = source_digest(offer)
+    translation.updated_by = by
+    translation.save()
+    return translation
+
+
+@transaction.atomic
+def offer_update_source(*, offer, texts, by=None):
+    """Change the source texts; translations made from the old ones become outdated."""
+    for field in TRANSLATED_FIELDS:
+        if field in texts:
+            setattr(offer, f"{field}_{offer.source_language}", texts[field])
+    offer.save()
+    return offer_sync_translations(offer=offer, edited_languages=(), by=by)
+
+
+@transaction.atomic
+def offer_sync_translations(*, offer, edited_languages, by=None):
+    """Bring the translation states in line with the texts after an edit (the admin's).
+
+    `edited_languages` are the target languages a person has just written: they
+    become human translations of the current source. Others made from an older
+    source become outdated; languages without text are missing.
+    """
+    digest = source_digest(offer)
+    rows = {
+        row.language: row
+        for row in OfferTranslation.objects.select_for_update().filter(offer=offer)
+    }
+    for code in LANGUAGE_CODES:
+        row = rows.get(code) or OfferTranslation(offer=offer, language=code)
+        before = (row.state, row.source_digest)
+        if code == offer.source_language:
+            row.state, row.source_digest = State.SOURCE, digest
+        elif not _has_texts(offer, code):
+            row.state, row.source_digest = State.MISSING, ""
+        elif code in edited_languages:
+            row.state, row.source_digest = State.HUMAN, digest
+        elif row.state in {State.MISSING, State.SOURCE}:
+            # Text that came with no record of it (a changed source language).
+            row.state, row.source_digest = State.OUTDATED, row.source_digest
+        elif row.source_digest != digest:
+            row.state = State.OUTDATED
+        if row.pk is None or (row.state, row.source_digest) != before:
+            row.updated_by = by if code in edited_languages else row.updated_by
+            row.save()
     return offer
