@@ -1,0 +1,151 @@
+"""The offer list's filters, read from the URL (and stored as they are in alerts)."""
+
+import django_filters
+from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
+from django.db import connection
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from companies.models import Activity, Cluster
+from offers.models import Offer
+from offers.search import search_offers
+
+# Relevance comes first, so that a search sent from the form (which always sends
+# a sort) is ranked; without words it means newest first (OfferFilterForm.clean).
+SORTS = {
+    "relevance": (_("relevance"), None),
+    # Live offers always have a publication date: the (status, published_at) index
+    # serves this order without sorting every live offer.
+    "newest": (_("newest first"), ["-published_at", "-pk"]),
+    "expiring": (_("expiring soon"), ["expires_at", "pk"]),
+}
+FILTER_NAMES = ("q", "kind", "cluster", "cooperation", "country", "target", "activity", "sort")
+
+
+def _without_nul(data):
+    """The same data with NUL bytes taken out of every value (a QueryDict or a dict)."""
+    if hasattr(data, "lists"):
+        cleaned = data.copy()
+        for key, values in data.lists():
+            cleaned.setlist(key, [value.replace("\x00", "") for value in values])
+        return cleaned
+    return {
+        key: value.replace("\x00", "") if isinstance(value, str) else value
+        for key, value in data.items()
+    }
+
+
+class OfferFilterForm(forms.Form):
+    def __init__(self, data=None, *args, **kwargs):
+        # Words with NUL bytes are refused; no NUL is echoed back into the page.
+        self.query_has_nul = data is not None and "\x00" in str(data.get("q") or "")
+        if data is not None:
+            data = _without_nul(data)
+        super().__init__(data, *args, **kwargs)
+
+    def clean_q(self):
+        if self.query_has_nul:
+            raise forms.ValidationError(
+                ProhibitNullCharactersValidator.message, code="null_characters_not_allowed"
+            )
+        query = self.cleaned_data["q"]
+        return " ".join(query.split())
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("sort") == "relevance" and not cleaned.get("q"):
+            cleaned["sort"] = "newest"
+        return cleaned
+
+
+class OfferFilter(django_filters.FilterSet):
+    """Filters of live offers; `language` is the reader's, for search."""
+
+    q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
+    kind = django_filters.ChoiceFilter(
+        label=_("Kind of offer"), choices=Offer.Kind.choices, empty_label=_("all kinds")
+    )
+    cluster = django_filters.ModelChoiceFilter(
+        label=_("Cluster"),
+        queryset=Cluster.objects.all(),
+        to_field_name="slug",
+        field_name="clusters",
+        empty_label=_("all clusters"),
+    )
+    cooperation = django_filters.ChoiceFilter(
+        label=_("Co-operation sought"),
+        choices=Offer.CooperationType.choices,
+        method="filter_cooperation",
+        empty_label=_("all kinds of co-operation"),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country of the offering organisation"),
+        choices=countries,
+        field_name="organisation__country",
+        empty_label=_("all countries"),
+    )
+    target = django_filters.ChoiceFilter(
+        label=_("Country of interest"),
+        choices=countries,
+        method="filter_target",
+        empty_label=_("all countries"),
+    )
+    activity = django_filters.ModelChoiceFilter(
+        label=_("Activity (NACE)"),
+        queryset=Activity.objects.filter(level=Activity.Level.CLASS).order_by("code"),
+        to_field_name="code",
+        field_name="activities",
+        empty_label=_("all activities"),
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=[(key, label) for key, (label, _order) in SORTS.items()],
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Offer
+        fields = []
+        form = OfferFilterForm
+
+    def __init__(self, data=None, *args, language="pl", **kwargs):
+        self.language = language
+        super().__init__(data, *args, **kwargs)
+
+    def filter_text(self, queryset, name, value):
+        return search_offers(queryset, value, self.language)
+
+    def filter_cooperation(self, queryset, name, value):
+        if connection.vendor == "postgresql":
+            return queryset.filter(cooperation_types__contains=[value])
+        # SQLite has no JSON containment: the list is stored as '["commercial", ...]'.
+        return queryset.filter(cooperation_types__icontains=f'"{value}"')
+
+    def filter_target(self, queryset, name, value):
+        # A CountryField(multiple=True) is stored as "AT,CZ,IT".
+        return queryset.filter(target_countries__regex=rf"(^|,){value}(,|$)")
+
+    def filter_sort(self, queryset, name, value):
+        return queryset  # applied in `qs`, after every filter
+
+    @property
+    def qs(self):
+        if not hasattr(self, "_sorted_qs"):
+            self._sorted_qs = self.apply_sort(super().qs)
+        return self._sorted_qs
+
+    @property
+    def sort_key(self):
+        """The order asked for: relevance by default when searching, else newest."""
+        cleaned = self.form.cleaned_data if self.is_bound else {}
+        return cleaned.get("sort") or ("relevance" if cleaned.get("q") else "newest")
+
+    def apply_sort(self, queryset):
+        """Order after every filter; relevance only when a search ranked the offers."""
+        if self.sort_key == "relevance" and "rank" in queryset.query.annotations:
+            return queryset.order_by("-rank", *SORTS["newest"][1])
+        return queryset.order_by(
+            *(SORTS.get(self.sort_key, SORTS["newest"])[1] or SORTS["newest"][1])
+        )

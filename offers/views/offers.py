@@ -1,0 +1,134 @@
+"""The public offer pages: the list with its search, one offer, and renewing by link."""
+
+from django.conf import settings
+from django.db.models import prefetch_related_objects
+from django.http import Http404
+from django.shortcuts import render
+from django.urls import path, re_path
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods
+from django.views.generic import DetailView
+from django_filters.views import FilterView
+
+from offers import links, selectors, services
+from offers.filters import OfferFilter
+from offers.models import Offer
+
+Status = Offer.Status
+
+
+class OfferListView(FilterView):
+    """Live offers, filtered and searched from the URL; a bad filter shows its error."""
+
+    template_name = "offers/offer_list.html"
+    filterset_class = OfferFilter
+    paginate_by = settings.DIRECTORY_PAGE_SIZE
+    strict = False
+
+    def get_queryset(self):
+        return selectors.live_offers(get_language())
+
+    def get_filterset_kwargs(self, filterset_class):
+        kwargs = super().get_filterset_kwargs(filterset_class)
+        kwargs["language"] = get_language()
+        return kwargs
+
+    def paginate_queryset(self, queryset, page_size):
+        """A page number that is not one gives page 1, one past the end the last page."""
+        paginator = self.get_paginator(queryset, page_size)
+        number = self.request.GET.get(self.page_kwarg)
+        try:
+            number = max(int(number), 1)
+        except (TypeError, ValueError):
+            number = 1
+        page = paginator.get_page(number)
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        context["query_without_page"] = query.urlencode()
+        return context
+
+
+class OfferDetailView(DetailView):
+    """One offer: live, expired (said so), or no longer available (410).
+
+    Drafts, submitted and rejected offers are not public: 404.
+    """
+
+    template_name = "offers/offer_detail.html"
+    context_object_name = "offer"
+
+    def get_object(self, queryset=None):
+        offer = selectors.offer_for_page(self.kwargs["reference"], get_language())
+        if offer is None:
+            raise Http404
+        if offer.is_anonymous:
+            # The page shows the clusters of the organisation it does not name.
+            prefetch_related_objects([offer], "organisation__clusters")
+        return offer
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        offer = self.object
+        context["is_gone"] = offer.status in {Status.WITHDRAWN, Status.ARCHIVED}
+        context["is_expired"] = offer.is_expired
+        context["state_label"] = (
+            Status.EXPIRED.label if offer.is_expired else offer.get_status_display()
+        )
+        context["takes_interest"] = (
+            offer.status == Status.PUBLISHED and not offer.is_expired and offer.open_for_interest
+        )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        if context["is_gone"]:
+            response_kwargs["status"] = 410
+        return super().render_to_response(context, **response_kwargs)
+
+
+@require_http_methods(["GET", "POST"])
+def offer_renew(request, token):
+    """Twelve more months for an offer, from the signed link in the reminder e-mail.
+
+    GET shows a button (a link opened by a mail scanner renews nothing); POST renews.
+    """
+    template = "offers/offer_renew.html"
+    try:
+        reference = links.reference_from_renew_token(token)
+    except links.LinkExpired:
+        return render(request, template, {"problem": "expired"}, status=410)
+    except links.LinkInvalid:
+        return render(request, template, {"problem": "invalid"}, status=400)
+    offer = Offer.objects.filter(reference=reference).first()
+    if offer is None:
+        return render(request, template, {"problem": "invalid"}, status=400)
+
+    context = {"offer": offer}
+    if offer.renewed_at is not None:
+        context["refused"] = "renewed"
+    elif offer.status not in {Status.PUBLISHED, Status.EXPIRED}:
+        context["refused"] = "closed"
+    elif request.method == "POST":
+        try:
+            context["offer"] = services.offer_renew(offer=offer)
+        except services.RenewalRefused:
+            offer.refresh_from_db()
+            context["refused"] = "renewed" if offer.renewed_at else "closed"
+        else:
+            context["renewed"] = True
+    return render(request, template, context)
+
+
+urlpatterns = [
+    path("offers/", OfferListView.as_view(), name="offer_list"),
+    path("offers/renew/<str:token>/", offer_renew, name="offer_renew"),
+    # Only references (OF-2026-00042) here, so that other offers/... pages are not shadowed.
+    re_path(
+        r"^offers/(?P<reference>OF-[0-9]{4}-[0-9]+)/$",
+        OfferDetailView.as_view(),
+        name="offer_detail",
+    ),
+]
