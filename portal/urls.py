@@ -1,13 +1,25 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from companies.sitemaps import ClusterSitemap, OrganisationSitemap
+from offers.sitemaps import OfferSitemap
 from portal import views
+
+SITEMAPS = {
+    "offers": OfferSitemap,
+    "organisations": OrganisationSitemap,
+    "clusters": ClusterSitemap,
+}
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # One sitemap for every language: each URL lists its hreflang alternates.
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     # Browsers (and the admin, which has no icon link) ask for /favicon.ico.
     path(
         "favicon.ico",
@@ -22,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("companies.urls")),
     path("", include("questionnaire.urls")),
+    path("", include("offers.urls")),
 )
 
 if settings.DEBUG:

@@ -1,6 +1,8 @@
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
@@ -19,6 +21,14 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def robots_txt(request):
+    """Crawlers: everything public, the admin excepted, and where the sitemap is."""
+    lines = ["User-agent: *"]
+    lines += [f"Disallow: /{code}/admin/" for code, _name in settings.LANGUAGES]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 class HomeView(TemplateView):

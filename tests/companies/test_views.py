@@ -239,6 +239,9 @@ def test_cluster_page_shows_description_members_and_codes(client, cluster, activ
     assert "Obcy" not in page
     assert "10.51" in page
     assert 'data-url="/pl/directory/map.json?cluster=dairy"' in page
+    assert '<a href="/pl/offers/?cluster=dairy">Oferty firm tego klastra</a>' in page
+    assert 'type="application/atom+xml" title="Kanał Atom nowych ofert tego klastra"' in page
+    assert client.get("/pl/offers/feed/dairy/").status_code == 200
 
 
 @pytest.mark.parametrize(
