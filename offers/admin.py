@@ -1,15 +1,412 @@
-from django.contrib import admin
+"""Offers in the admin: moderation (publish, reject, renew) and translation states.
+
+Status changes happen only through the actions, which call offers.services; the
+form edits texts and metadata, and each save brings the per-language translation
+states in line (`offer_sync_translations`).
+"""
+
+from offers import admin_interest  # noqa: F401 (registers the expressions of interest)
+
+# isort: split
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
+from django.template.response import TemplateResponse
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst, format_lazy
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from offers.models import Offer
+from offers import services
+from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
+
+Status = Offer.Status
+State = OfferTranslation.State
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+MODERATE_PERMISSION = "offers.moderate_offer"
+
+# One word per state, for the list column ("it: outdated").
+STATE_WORDS = {
+    State.SOURCE: pgettext_lazy("translation state", "source"),
+    State.HUMAN: pgettext_lazy("translation state", "human"),
+    State.MACHINE: pgettext_lazy("translation state", "machine"),
+    State.OUTDATED: pgettext_lazy("translation state", "outdated"),
+    State.MISSING: pgettext_lazy("translation state", "missing"),
+}
+
+
+def edited_languages(form, source_language):
+    """Target languages whose translated texts the form changed."""
+    changed = set(form.changed_data)
+    return {
+        code
+        for code in LANGUAGE_CODES
+        if code != source_language
+        and changed.intersection(f"{field}_{code}" for field in TRANSLATED_FIELDS)
+    }
+
+
+def translation_state_filter(language):
+    """A list filter on the state of one language's translation."""
+
+    class TranslationStateFilter(admin.SimpleListFilter):
+        title = format_lazy(_("translation state: {language}"), language=LANGUAGE_NAMES[language])
+        parameter_name = f"translation_{language}"
+
+        def lookups(self, request, model_admin):
+            return State.choices
+
+        def queryset(self, request, queryset):
+            if self.value() not in State.values:
+                return queryset
+            return queryset.filter(
+                translations__language=language, translations__state=self.value()
+            )
+
+    TranslationStateFilter.__name__ = f"TranslationStateFilter_{language}"
+    return TranslationStateFilter
+
+
+class OfferAdminForm(forms.ModelForm):
+    cooperation_types = forms.MultipleChoiceField(
+        label=capfirst(Offer._meta.get_field("cooperation_types").verbose_name),
+        choices=Offer.CooperationType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    class Meta:
+        model = Offer
+        # The admin's fieldsets choose the fields (with each language's texts).
+        fields = ["organisation", "kind", "cooperation_types", "source_language"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        language = cleaned_data.get("source_language")
+        if language and not (cleaned_data.get(f"title_{language}") or "").strip():
+            self.add_error(
+                f"title_{language}" if f"title_{language}" in self.fields else None,
+                _("Write the title in the source language (%(language)s).")
+                % {"language": LANGUAGE_NAMES[language]},
+            )
+        return cleaned_data
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
+        help_text=_("Kept with the offer's history and shown to the organisation."),
+    )
+
+
+class OfferEventInline(admin.TabularInline):
+    """The status log: who, when, why. Written only by the services."""
+
+    model = OfferEvent
+    extra = 0
+    can_delete = False
+    fields = readonly_fields = ["at", "from_status", "to_status", "by", "reason"]
+    verbose_name_plural = _("status history")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("offers.view_offer") or request.user.has_perm(
+            "offers.change_offer"
+        )
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Offer)
 class OfferAdmin(TabbedTranslationAdmin):
-    list_display = ["reference", "title", "organisation", "kind", "status", "source_language"]
-    list_filter = ["status", "kind", "source_language", "clusters"]
-    search_fields = ["reference", "title", "organisation__name"]
+    form = OfferAdminForm
+    list_display = [
+        "reference",
+        "source_title",
+        "organisation",
+        "kind",
+        "status",
+        "source_language",
+        "translation_states",
+        "expires_at",
+    ]
+    list_filter = [
+        "status",
+        "kind",
+        "source_language",
+        "clusters",
+        *(translation_state_filter(code) for code in LANGUAGE_CODES),
+    ]
+    search_fields = [
+        "reference",
+        "organisation__name",
+        *(f"title_{code}" for code in LANGUAGE_CODES),
+    ]
     list_select_related = ["organisation"]
     autocomplete_fields = ["organisation"]
     filter_horizontal = ["clusters", "activities"]
-    readonly_fields = ["reference", "created_at", "updated_at"]
+    readonly_fields = [
+        "reference",
+        "status",
+        "translation_state_list",
+        "published_at",
+        "expires_at",
+        "renewed_at",
+        "reminder_sent_at",
+        "rejection_reason",
+        "created_at",
+        "updated_at",
+    ]
+    fieldsets = [
+        (
+            None,
+            {
+                "fields": [
+                    "organisation",
+                    "reference",
+                    "status",
+                    "kind",
+                    "cooperation_types",
+                    "is_anonymous",
+                    "open_for_interest",
+                ]
+            },
+        ),
+        (
+            _("Texts"),
+            {
+                "fields": [
+                    "source_language",
+                    "translation_state_list",
+                    "title",
+                    "summary",
+                    "description",
+                    "partner_sought",
+                ]
+            },
+        ),
+        (_("Audience"), {"fields": ["clusters", "activities", "target_countries", "keywords"]}),
+        (
+            _("Publication"),
+            {
+                "fields": [
+                    "published_at",
+                    "expires_at",
+                    "renewed_at",
+                    "reminder_sent_at",
+                    "rejection_reason",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+    inlines = [OfferEventInline]
+    change_list_template = "admin/offers/offer/change_list.html"
+    actions = ["publish_offers", "reject_offers", "renew_offers"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    # Columns and read-only fields.
+
+    @admin.display(description=_("title"))
+    def source_title(self, offer):
+        return offer.text("title", offer.source_language)
+
+    @admin.display(description=_("translations"))
+    def translation_states(self, offer):
+        states = {row.language: row.state for row in offer.translations.all()}
+        return format_html_join(
+            " · ",
+            '<span class="translation-state translation-state-{}" title="{}">{}: {}</span>',
+            (
+                (state, LANGUAGE_NAMES[code], code, STATE_WORDS[state])
+                for code, state in (
+                    (code, states.get(code, State.MISSING)) for code in LANGUAGE_CODES
+                )
+            ),
+        )
+
+    @admin.display(description=_("state of the translations"))
+    def translation_state_list(self, offer):
+        if offer.pk is None:
+            return _("Known once the offer is saved.")
+        rows = {row.language: row for row in offer.translations.select_related("updated_by")}
+        items = []
+        for code in LANGUAGE_CODES:
+            row = rows.get(code)
+            state = row.state if row else State.MISSING
+            details = ""
+            if row and row.updated_by and state in {State.HUMAN, State.MACHINE, State.OUTDATED}:
+                details = format_html(
+                    " ({}, {})",
+                    row.updated_by,
+                    date_format(localtime(row.updated_at), "SHORT_DATETIME_FORMAT"),
+                )
+            items.append(
+                (
+                    code,
+                    LANGUAGE_NAMES[code],
+                    State(state).label,
+                    STATE_WORDS[state],
+                    details,
+                )
+            )
+        return format_html(
+            '<ul class="translation-states">{}</ul>',
+            format_html_join(
+                "",
+                '<li data-language="{}">{}: <strong title="{}">{}</strong>{}</li>',
+                items,
+            ),
+        )
+
+    # Saving: the form writes texts, the service the translation states.
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            # Only what the form changed: the status and dates belong to the services,
+            # which may have moved them since the form was opened.
+            columns = {field.name for field in obj._meta.concrete_fields}
+            changed = [name for name in form.changed_data if name in columns]
+            if changed:
+                obj.save(update_fields=[*changed, "updated_at"])
+        else:
+            services.offer_add(offer=obj, by=request.user)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        offer = form.instance
+        services.offer_sync_translations(
+            offer=offer,
+            edited_languages=edited_languages(form, offer.source_language),
+            by=request.user,
+        )
+
+    # Moderation actions.
+
+    def has_moderate_permission(self, request):
+        return request.user.has_perm(MODERATE_PERMISSION)
+
+    def _moderate(self, request, queryset, change, refused_message, done_message, refusals):
+        done = 0
+        for offer in queryset.select_related("organisation").order_by("reference"):
+            try:
+                change(offer)
+            except refusals:
+                self.message_user(request, refused_message(offer), messages.ERROR)
+            else:
+                done += 1
+        if done:
+            self.message_user(request, done_message(done), messages.SUCCESS)
+
+    @admin.action(description=_("Publish the selected offers"), permissions=["moderate"])
+    def publish_offers(self, request, queryset):
+        self._moderate(
+            request,
+            queryset,
+            lambda offer: services.offer_publish(offer=offer, by=request.user),
+            lambda offer: (
+                _(
+                    "%(offer)s cannot be published: its status is %(status)s. Only submitted "
+                    "offers are published; an expired one can be renewed."
+                )
+                % {"offer": offer.reference, "status": offer.get_status_display()}
+            ),
+            lambda count: (
+                ngettext(
+                    "%(count)d offer published for 12 months.",
+                    "%(count)d offers published for 12 months.",
+                    count,
+                )
+                % {"count": count}
+            ),
+            services.TransitionError,
+        )
+
+    @admin.action(
+        description=_("Reject the selected offers (with a reason)"), permissions=["moderate"]
+    )
+    def reject_offers(self, request, queryset):
+        form = RejectForm(request.POST if "apply" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            self._moderate(
+                request,
+                queryset,
+                lambda offer: services.offer_reject(offer=offer, by=request.user, reason=reason),
+                lambda offer: (
+                    _(
+                        "%(offer)s cannot be rejected: its status is %(status)s. Only submitted "
+                        "offers are rejected."
+                    )
+                    % {"offer": offer.reference, "status": offer.get_status_display()}
+                ),
+                lambda count: (
+                    ngettext("%(count)d offer rejected.", "%(count)d offers rejected.", count)
+                    % {"count": count}
+                ),
+                services.TransitionError,
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Reject offers"),
+            "offers": queryset.select_related("organisation").order_by("reference"),
+            "form": form,
+            "action": "reject_offers",
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "media": self.media,
+        }
+        return TemplateResponse(request, "admin/offers/offer/reject.html", context)
+
+    @admin.action(
+        description=_("Renew the selected offers for 12 months"), permissions=["moderate"]
+    )
+    def renew_offers(self, request, queryset):
+        def refused(offer):
+            if offer.renewed_at is not None:
+                return _(
+                    "%(offer)s cannot be renewed: it was renewed once already, on %(date)s."
+                ) % {
+                    "offer": offer.reference,
+                    "date": date_format(localtime(offer.renewed_at), "SHORT_DATE_FORMAT"),
+                }
+            return _(
+                "%(offer)s cannot be renewed: its status is %(status)s. Only published "
+                "and expired offers are renewed."
+            ) % {"offer": offer.reference, "status": offer.get_status_display()}
+
+        self._moderate(
+            request,
+            queryset,
+            lambda offer: services.offer_renew(offer=offer, by=request.user),
+            refused,
+            lambda count: (
+                ngettext(
+                    "%(count)d offer renewed for 12 months.",
+                    "%(count)d offers renewed for 12 months.",
+                    count,
+                )
+                % {"count": count}
+            ),
+            (services.RenewalRefused, services.TransitionError),
+        )
