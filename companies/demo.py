@@ -1486,6 +1486,19 @@ def _defaults(index, row):
     return defaults, domain
 
 
+# The language a demo contact person gets e-mails in, by the organisation's country.
+CONTACT_LANGUAGES = {
+    "PL": "pl",
+    "IT": "it",
+    "AT": "de",
+    "DE": "de",
+    "CZ": "cs",
+    "HU": "hu",
+    "RO": "ro",
+    "BG": "bg",
+}
+
+
 def _contact(index, organisation, domain):
     if index % 2:
         return None
@@ -1507,6 +1520,7 @@ def _contact(index, organisation, domain):
             "publication_consent": consent,
             "publication_consent_at": CONSENT_AT if consent else None,
             "publication_consent_version": "2026-01" if consent else "",
+            "language": CONTACT_LANGUAGES.get(country, "en"),
         },
     )[1]
 

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from companies.demo import load_demo_data
+from offers.demo import load_demo_offers
 from questionnaire.demo import load_demo_submissions
 
 
@@ -24,6 +25,8 @@ class Command(BaseCommand):
             f"({counts['organisations_created']} new), "
             f"{counts['contacts_created']} new contact persons, {counts['clusters']} clusters."
         )
+        counts = load_demo_offers()
+        self.stdout.write(f"Demo offers: {counts['offers']} ({counts['offers_created']} new).")
         counts = load_demo_submissions()
         self.stdout.write(
             f"Demo questionnaires awaiting review: {counts['submissions']} "
