@@ -8,7 +8,7 @@ PO := $(wildcard locale/*/LC_MESSAGES/django.po)
 MO := $(PO:.po=.mo)
 RUN_ENV := DEBUG=true
 
-.PHONY: setup run test check messages demo clean
+.PHONY: setup run test check messages demo clean bench
 
 setup: $(VENV)/.installed node_modules/.installed $(MO)
 
@@ -48,6 +48,11 @@ check: setup
 # Extract new interface strings into every catalogue (then translate them).
 messages: setup
 	$(RUN_ENV) $(BIN)/python manage.py makemessages --all --no-obsolete --ignore=node_modules --ignore=.venv --ignore=staticfiles
+
+# Offer pages under load (100,000 offers in PostgreSQL, gunicorn, wrk); see bench/run.py.
+# BENCH_ARGS=--fresh re-creates the portal_bench database.
+bench: setup
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules staticfiles $(MO)
