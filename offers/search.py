@@ -1,21 +1,25 @@
 """Text search over offers, in the reader's language.
 
-On PostgreSQL:
+On PostgreSQL, full-text search over the stored column `search_<language>`
+(migration 0002): the tsvector of the text a reader of that language is shown,
+each field in the reader's language or, where it has none, in the offer's
+source language (the text the `offer_text` template tag shows). A GIN index
+reads each column.
 
-- full-text search with the reader's language configuration over the offer's
-  texts in the reader's language; a field without text in that language is
-  read in the offer's source language instead (the text the reader is shown,
-  see the `offer_text` template tag);
-- trigram word similarity over the same text, so that an inflected or
-  misspelt word (Polish, Czech, Bulgarian) still finds its text.
-
-Both match the expression indexes made in migration 0002, so the expressions
-here and there must stay the same (tests/offers/test_search.py compares them
-and checks that the indexes are used). Elsewhere (the SQLite demo) a plain substring match.
+German, English, Hungarian, Italian and Romanian have PostgreSQL's stemmers: a
+query is read as a web search (quoted phrases, "or", "-word") and finds other
+forms of its words through their stems; the beginnings of its words (below)
+also find other forms in a text shown in its source language. Polish, Czech and Bulgarian have none
+in PostgreSQL; their configuration only drops accents, and a query's words
+are matched by their beginnings, so that "przyczepę rolniczą" finds
+"przyczepy rolnicze" (see `word_prefix`). Elsewhere (the SQLite demo) a plain
+substring match.
 
 The organisation's name is not searched: an anonymous offer must not be found
 by the name it hides.
 """
+
+import re
 
 from django.conf import settings
 from django.db import connection
@@ -24,9 +28,8 @@ from django.db.models.expressions import RawSQL
 
 from offers.models import TRANSLATED_FIELDS
 
-# PostgreSQL has stemming configurations for these; Polish, Czech and Bulgarian
-# use "portal_unaccent" (simple, without accents; made by companies' migration
-# 0002) plus trigram similarity.
+# The configurations of migration 0002; the other languages use "portal_unaccent"
+# (simple, without accents; made by companies' migration 0002).
 SEARCH_CONFIGS = {
     "en": "english",
     "de": "german",
@@ -35,55 +38,63 @@ SEARCH_CONFIGS = {
     "ro": "romanian",
 }
 DEFAULT_SEARCH_CONFIG = "portal_unaccent"
-TABLE = '"offers_offer"'
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-MIN_WORD_LENGTH = 3
 MAX_WORDS = 8
+# Letters and digits; everything else (punctuation, tsquery operators) separates words.
+WORD = re.compile(r"[^\W_]+")
+# A phrase in quotes, "or", or a word left out with "-" (websearch_to_tsquery).
+WEB_SEARCH_SYNTAX = re.compile(r'"|(^|\s)-\w|\sor\s', re.IGNORECASE)
 
 
 def search_config(language):
     return SEARCH_CONFIGS.get(language, DEFAULT_SEARCH_CONFIG)
 
 
-def _column(name):
-    return f'{TABLE}."{name}"'
+def search_column(language):
+    return f'"offers_offer"."search_{language}"'
 
 
-def _field_for_reader(field, language, codes=LANGUAGE_CODES):
-    """One field in the reader's language, or in the source language if it has no text."""
-    source = " ".join(f"WHEN '{code}' THEN {_column(f'{field}_{code}')}" for code in codes)
-    reader = _column(f"{field}_{language}")
-    return (
-        f"coalesce(CASE WHEN btrim(coalesce({reader}, '')) <> '' THEN {reader} "
-        f"ELSE CASE {_column('source_language')} {source} END END, '')"
-    )
+def word_prefix(word):
+    """The beginning of a word that its inflected forms share, for a language without a stemmer.
 
-
-def reader_document(language, codes=LANGUAGE_CODES):
-    """The SQL text searched by full-text search for a reader of `language`."""
-    parts = [_field_for_reader(field, language, codes) for field in TRANSLATED_FIELDS]
-    parts.append(f"coalesce({_column('keywords')}, '')")
-    return " || ' ' || ".join(parts)
-
-
-def trigram_document(language, codes=LANGUAGE_CODES):
-    """The reader's text, lower-case and without accents, searched by trigram similarity.
-
-    Only the text the reader is shown (not every language): a short document
-    keeps the index's recheck cheap with 100,000 offers.
+    Polish, Czech and Bulgarian inflect mostly by their endings, at most three
+    letters long: a long word loses three, a shorter one fewer, and a word of
+    three letters is its own beginning.
     """
-    return f"portal_unaccent(lower({reader_document(language, codes)}))"
+    length = len(word)
+    if length <= 3:
+        return word
+    if length <= 5:
+        return word[:-1]
+    if length == 6:
+        return word[:-2]
+    return word[:-3]
 
 
-def fulltext_vector(language, codes=LANGUAGE_CODES):
-    return (
-        f"to_tsvector('{search_config(language)}'::regconfig, {reader_document(language, codes)})"
-    )
+def prefix_tsquery_text(query):
+    """`to_tsquery` input matching every word of the query by its beginning, or "".
+
+    Words of one or two letters (mostly prepositions and conjunctions) are left
+    out when the query has longer ones, and otherwise matched whole.
+    """
+    words = WORD.findall(query)
+    words = ([word for word in words if len(word) >= 3] or words)[:MAX_WORDS]
+    return " & ".join(f"{word_prefix(word)}:*" if len(word) >= 3 else word for word in words)
 
 
-def query_words(query):
-    words = [word for word in query.split() if len(word) >= MIN_WORD_LENGTH]
-    return words[:MAX_WORDS]
+def reader_tsquery(query, language):
+    """The SQL of a reader's query as a tsquery and its parameters, or None if it has no words."""
+    config = search_config(language)
+    prefixes = prefix_tsquery_text(query)
+    prefix_sql = f"to_tsquery('{config}'::regconfig, %s)"
+    if language not in SEARCH_CONFIGS:
+        return (prefix_sql, [prefixes]) if prefixes else None
+    web_sql = f"websearch_to_tsquery('{config}'::regconfig, %s)"
+    if not prefixes or WEB_SEARCH_SYNTAX.search(query):
+        return web_sql, [query]
+    # A text shown in its source language is not stemmed as that language: the
+    # beginnings of the words find their other forms there.
+    return f"({web_sql} || {prefix_sql})", [query, prefixes]
 
 
 def search_offers(queryset, query, language):
@@ -99,27 +110,15 @@ def search_offers(queryset, query, language):
     if connection.vendor != "postgresql":
         return _search_substring(queryset, query, language)
 
-    config = search_config(language)
-    vector = fulltext_vector(language)
-    tsquery = f"websearch_to_tsquery('{config}'::regconfig, %s)"
-    condition_sql = [f"{vector} @@ {tsquery}"]
-    params = [query]
-    words = query_words(query)
-    if words:
-        document = trigram_document(language)
-        condition_sql.append(
-            "(" + " AND ".join(f"portal_unaccent(lower(%s)) <%% {document}" for _ in words) + ")"
-        )
-        params.extend(words)
-    # The SQL is built from fixed fragments, column names and the language's
-    # configuration name from SEARCH_CONFIGS; the reader's words are always parameters.
-    condition = RawSQL("(" + " OR ".join(condition_sql) + ")", params, BooleanField())  # noqa: S611
-    rank = RawSQL(  # noqa: S611
-        f"ts_rank({vector}, {tsquery}) "
-        f"+ word_similarity(portal_unaccent(lower(%s)), {trigram_document(language)})",
-        [query, query],
-        FloatField(),
-    )
+    tsquery = reader_tsquery(query, language)
+    if tsquery is None:
+        return queryset.none()
+    tsquery, params = tsquery
+    column = search_column(language)
+    # The SQL is built from a column name and the configuration name from
+    # SEARCH_CONFIGS; the reader's words are always a parameter.
+    condition = RawSQL(f"{column} @@ {tsquery}", params, BooleanField())  # noqa: S611
+    rank = RawSQL(f"ts_rank({column}, {tsquery})", params, FloatField())  # noqa: S611
     return queryset.filter(condition).annotate(rank=rank)
 
 

@@ -75,7 +75,7 @@ def test_a_quarter_of_the_offers_is_in_every_language(filled):
 def test_the_filled_offers_are_found_by_search_with_the_indexes_made_again(filled):
     with connection.cursor() as cursor:
         names = {name for name, _definition in run._gin_indexes(cursor, ["offers_offer"])}
-    assert {"offers_offer_fts_pl", "offers_offer_fts_it", "offers_offer_trgm_pl"} <= names
+    assert {"offers_offer_fts_pl", "offers_offer_fts_it"} <= names
 
     def polish_text(offer):
         return " ".join(
@@ -108,7 +108,6 @@ def test_explain_search_shows_the_gin_indexes_it_reads(filled):
     lines = run.index_lines(plan)
     assert found == search_offers(live_offers("pl"), "ser dojrzewający", "pl").count()
     assert any("Bitmap Index Scan on offers_offer_fts_pl" in line for line in lines)
-    assert any("Bitmap Index Scan on offers_offer_trgm" in line for line in lines)
     assert lines[-1].startswith("Execution Time")
 
 

@@ -1,8 +1,13 @@
-"""Full-text and trigram indexes of offers on PostgreSQL; other databases are skipped.
+"""The search columns of offers on PostgreSQL; other databases are skipped.
 
-The index expressions must stay the same as those in offers/search.py (a test
-compares them). The unaccent and pg_trgm extensions and the `portal_unaccent`
-function and configuration come from companies' migration 0002.
+For each of the eight languages a stored generated column `search_<code>`
+holds the tsvector of the text a reader of that language is shown (each field
+in the reader's language, or in the offer's source language where it has no
+text), with that language's configuration, and a GIN index
+`offers_offer_fts_<code>` reads it. PostgreSQL keeps the columns up to date
+on every write, and a search reads them instead of parsing every text again.
+offers/search.py searches them and names the same configurations. The
+`portal_unaccent` configuration comes from companies' migration 0002.
 """
 
 from django.db import migrations
@@ -19,27 +24,19 @@ CONFIGS = {
 TABLE = '"offers_offer"'
 
 
-def column(name):
-    return f'{TABLE}."{name}"'
-
-
 def field_for_reader(field, language):
-    source = " ".join(f"WHEN '{code}' THEN {column(f'{field}_{code}')}" for code in LANGUAGES)
-    reader = column(f"{field}_{language}")
+    source = " ".join(f"WHEN '{code}' THEN \"{field}_{code}\"" for code in LANGUAGES)
+    reader = f'"{field}_{language}"'
     return (
         f"coalesce(CASE WHEN btrim(coalesce({reader}, '')) <> '' THEN {reader} "
-        f"ELSE CASE {column('source_language')} {source} END END, '')"
+        f"ELSE CASE \"source_language\" {source} END END, '')"
     )
 
 
 def reader_document(language):
     parts = [field_for_reader(field, language) for field in FIELDS]
-    parts.append(f"coalesce({column('keywords')}, '')")
+    parts.append("coalesce(\"keywords\", '')")
     return " || ' ' || ".join(parts)
-
-
-def trigram_document(language):
-    return f"portal_unaccent(lower({reader_document(language)}))"
 
 
 def fulltext_vector(language):
@@ -50,27 +47,24 @@ def fulltext_vector(language):
 def forwards(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    statements = [
-        f"CREATE INDEX offers_offer_fts_{code} ON {TABLE} USING gin (({fulltext_vector(code)}))"
+    columns = ", ".join(
+        f'ADD COLUMN "search_{code}" tsvector GENERATED ALWAYS AS ({fulltext_vector(code)}) STORED'
         for code in LANGUAGES
-    ]
-    statements += [
-        f"CREATE INDEX offers_offer_trgm_{code} ON {TABLE} "
-        f"USING gin (({trigram_document(code)}) gin_trgm_ops)"
-        for code in LANGUAGES
-    ]
+    )
     with schema_editor.connection.cursor() as cursor:
-        for statement in statements:
-            cursor.execute(statement)
+        cursor.execute(f"ALTER TABLE {TABLE} {columns}")
+        for code in LANGUAGES:
+            cursor.execute(
+                f'CREATE INDEX offers_offer_fts_{code} ON {TABLE} USING gin ("search_{code}")'
+            )
 
 
 def backwards(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
+    columns = ", ".join(f'DROP COLUMN IF EXISTS "search_{code}"' for code in LANGUAGES)
     with schema_editor.connection.cursor() as cursor:
-        for code in LANGUAGES:
-            cursor.execute(f"DROP INDEX IF EXISTS offers_offer_fts_{code}")
-            cursor.execute(f"DROP INDEX IF EXISTS offers_offer_trgm_{code}")
+        cursor.execute(f"ALTER TABLE {TABLE} {columns}")
 
 
 class Migration(migrations.Migration):
