@@ -20,8 +20,10 @@ def language_name(code):
 class OrganisationListView(FilterView):
     template_name = "companies/organisation_list.html"
     filterset_class = OrganisationFilter
-    paginate_by = settings.DIRECTORY_PAGE_SIZE
     strict = False
+
+    def get_paginate_by(self, queryset):
+        return settings.DIRECTORY_PAGE_SIZE
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)

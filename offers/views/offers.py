@@ -22,8 +22,10 @@ class OfferListView(FilterView):
 
     template_name = "offers/offer_list.html"
     filterset_class = OfferFilter
-    paginate_by = settings.DIRECTORY_PAGE_SIZE
     strict = False
+
+    def get_paginate_by(self, queryset):
+        return settings.DIRECTORY_PAGE_SIZE
 
     def get_queryset(self):
         return selectors.live_offers(get_language())

@@ -50,6 +50,19 @@ def query_with(context, **changes):
     return query.urlencode()
 
 
+@register.simple_tag
+def page_numbers(page_obj):
+    """The page numbers to link: both ends and two either side of the current one.
+
+    Gaps are None; with thousands of pages the list stays short.
+    """
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+    ]
+
+
 class TextInLanguage:
     """A translated field's text, with the language it is actually in."""
 

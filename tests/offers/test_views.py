@@ -377,6 +377,18 @@ def test_the_list_is_paginated(client, settings):
     assert "?page=2" in first.content.decode()
 
 
+def test_many_pages_link_the_ends_and_the_pages_near_the_current_one(client, settings):
+    settings.DIRECTORY_PAGE_SIZE = 1
+    for _ in range(30):
+        OfferFactory()
+
+    page = client.get(list_url(), {"page": 15}).content.decode()
+
+    linked = [int(number) for number in re.findall(r'href="\?page=(\d+)"', page)]
+    assert sorted(set(linked)) == [1, 13, 14, 15, 16, 17, 30]
+    assert page.count('<span class="page-link" aria-hidden="true">…</span>') == 2
+
+
 @pytest.mark.parametrize(
     ("page", "expected_number"),
     [("abc", 1), ("0", 1), ("-1", 1), ("1.5", 1), ("\x00", 1), ("999", 2), ("9" * 40, 2)],
