@@ -900,6 +900,12 @@ def load_data(*, organisations, offers):
             cursor.execute("TRUNCATE companies_organisation, offers_offer CASCADE")
     _say(f"filling {DATABASE_NAME}: {offers} offers, {organisations} organisations")
     timings = fill_database(organisations=organisations, offers=offers)
+    started = time.monotonic()
+    with connection.cursor() as cursor:
+        # What autovacuum does soon after on a server: the visibility map lets
+        # the list's count read only the index on (status, expires_at).
+        cursor.execute("VACUUM offers_offer")
+    timings["VACUUM"] = time.monotonic() - started
     _say("  " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in timings.items()))
     return timings
 
