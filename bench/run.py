@@ -889,6 +889,7 @@ def load_data(*, organisations, offers):
 
     from companies.models import Organisation
     from offers.models import Offer
+    from offers.search import refresh_search_words
 
     have = (Organisation.objects.count(), Offer.objects.count())
     if have == (organisations, offers):
@@ -906,6 +907,9 @@ def load_data(*, organisations, offers):
         # the list's count read only the index on (status, expires_at).
         cursor.execute("VACUUM offers_offer")
     timings["VACUUM"] = time.monotonic() - started
+    started = time.monotonic()
+    refresh_search_words()
+    timings["search words"] = time.monotonic() - started
     _say("  " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in timings.items()))
     return timings
 

@@ -12,7 +12,10 @@ forms of its words through their stems; the beginnings of its words (below)
 also find other forms in a text shown in its source language. Polish, Czech and Bulgarian have none
 in PostgreSQL; their configuration only drops accents, and a query's words
 are matched by their beginnings, so that "przyczepę rolniczą" finds
-"przyczepy rolnicze" (see `word_prefix`). Elsewhere (the SQLite demo) a plain
+"przyczepy rolnicze" (see `word_prefix`). In every language a word also finds
+the words of published offers that look like it (pg_trgm similarity over the
+view of their words, migration 0003), so that a misspelt "fornaggio" finds
+"formaggi". Elsewhere (the SQLite demo) a plain
 substring match.
 
 The organisation's name is not searched: an anonymous offer must not be found
@@ -42,6 +45,8 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 MAX_WORDS = 8
 # Letters and digits; everything else (punctuation, tsquery operators) separates words.
 WORD = re.compile(r"[^\W_]+")
+# How alike (pg_trgm similarity) a word of the offers must be to a search word.
+SIMILARITY = 0.4
 # A phrase in quotes, "or", or a word left out with "-" (websearch_to_tsquery).
 WEB_SEARCH_SYNTAX = re.compile(r'"|(^|\s)-\w|\sor\s', re.IGNORECASE)
 
@@ -71,21 +76,69 @@ def word_prefix(word):
     return word[:-3]
 
 
-def prefix_tsquery_text(query):
-    """`to_tsquery` input matching every word of the query by its beginning, or "".
+def prefix_words(query):
+    """The words of a query that are searched.
 
     Words of one or two letters (mostly prepositions and conjunctions) are left
-    out when the query has longer ones, and otherwise matched whole.
+    out when the query has longer ones.
     """
     words = WORD.findall(query)
-    words = ([word for word in words if len(word) >= 3] or words)[:MAX_WORDS]
-    return " & ".join(f"{word_prefix(word)}:*" if len(word) >= 3 else word for word in words)
+    return ([word for word in words if len(word) >= 3] or words)[:MAX_WORDS]
+
+
+def prefix_tsquery_text(query, similar=None):
+    """`to_tsquery` input matching every word of the query by its beginning, or "".
+
+    A word of one or two letters is matched whole. `similar` maps a word to words
+    of the offers that look like it (a misspelt word finds them too).
+    """
+    terms = []
+    for word in prefix_words(query):
+        term = f"{word_prefix(word)}:*" if len(word) >= 3 else word
+        others = [other for other in (similar or {}).get(word, []) if WORD.fullmatch(other)]
+        terms.append(f"({' | '.join([term, *others])})" if others else term)
+    return " & ".join(terms)
+
+
+def similar_words(words, language):
+    """For each word, up to three words of published offers that look like it.
+
+    Read from the `offers_searchword` view (migration 0003) by trigram
+    similarity; one query whatever the number of words.
+    """
+    if not words:
+        return {}
+    with connection.cursor() as cursor:
+        # Each word as the reader's configuration reads it (a stem, where it has
+        # a stemmer), compared with the words of the offers read the same way.
+        cursor.execute(
+            "SELECT asked.word, found.word FROM (SELECT word, coalesce("
+            "(tsvector_to_array(to_tsvector(%s::regconfig, word)))[1], lower(word)) AS lexeme "
+            "FROM unnest(%s::text[]) AS word) AS asked "
+            "CROSS JOIN LATERAL (SELECT word FROM offers_searchword "
+            "WHERE language = %s AND word %% asked.lexeme "
+            "AND similarity(word, asked.lexeme) >= %s "
+            "ORDER BY similarity(word, asked.lexeme) DESC, word LIMIT 3) AS found",
+            [search_config(language), list(words), language, SIMILARITY],
+        )
+        similar = {}
+        for word, found in cursor.fetchall():
+            similar.setdefault(word, []).append(found)
+    return similar
+
+
+def refresh_search_words():
+    """Read the words of published offers again (daily, from offer_maintenance)."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("REFRESH MATERIALIZED VIEW CONCURRENTLY offers_searchword")
 
 
 def reader_tsquery(query, language):
     """The SQL of a reader's query as a tsquery and its parameters, or None if it has no words."""
     config = search_config(language)
-    prefixes = prefix_tsquery_text(query)
+    prefixes = prefix_tsquery_text(query, similar_words(prefix_words(query), language))
     prefix_sql = f"to_tsquery('{config}'::regconfig, %s)"
     if language not in SEARCH_CONFIGS:
         return (prefix_sql, [prefixes]) if prefixes else None

@@ -11,6 +11,8 @@ from django.utils.translation import gettext
 
 from offers import links
 from offers.models import Offer
+from offers.search import search_offers
+from offers.selectors import live_offers
 from tests.factories import ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
 
@@ -159,3 +161,16 @@ def test_an_organisation_without_any_address_is_counted_and_tried_again():
     assert "Expiry reminders not sent (the organisation has no e-mail address): 1." in output
     offer.refresh_from_db()
     assert offer.reminder_sent_at is None
+
+
+def test_the_job_reads_the_words_of_published_offers_again_for_misspelt_searches():
+    OfferFactory(title="Przyczepy rolnicze", summary="Podwykonawstwo.")
+
+    def misspelt():
+        return [offer.title_pl for offer in search_offers(live_offers("pl"), "psyczepy", "pl")]
+
+    assert misspelt() == []
+
+    maintenance()
+
+    assert misspelt() == ["Przyczepy rolnicze"]

@@ -145,6 +145,28 @@ def test_a_czech_reader_finds_czech_words_in_other_forms():
     assert found("mlékárny", "cs") == {"Hledáme dodavatele zrajících sýrů"}
 
 
+def test_a_misspelt_word_finds_the_word_it_looks_like_once_the_words_are_read(offers):
+    assert found("fornaggio", "it") == set()
+    assert found("psyczepy", "pl") == set()
+
+    search.refresh_search_words()
+
+    assert found("fornaggio", "it") == {"Formaggi stagionati cercano distributore"}
+    assert found("psyczepy rolnicze", "pl") == {"Przyczepy rolnicze – podwykonawstwo"}
+
+
+def test_the_words_read_are_those_of_published_offers_only(offers):
+    OfferFactory(title="Kefirowe napoje", published=False)
+
+    search.refresh_search_words()
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word FROM offers_searchword WHERE language = 'pl'")
+        words = {word for (word,) in cursor.fetchall()}
+    assert {"przyczepy", "dojrzewajace", "maslo"} <= words
+    assert "kefirowe" not in words
+
+
 def test_short_words_do_not_widen_a_polish_search(offers):
     # "i" and "w" would begin almost every word: left out beside longer ones.
     assert found("przyczepy i prasy w Czechach", "pl") == {"Przyczepy rolnicze – podwykonawstwo"}

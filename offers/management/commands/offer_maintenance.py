@@ -1,19 +1,21 @@
 from django.core.management.base import BaseCommand
 
-from offers import services
+from offers import search, services
 
 
 class Command(BaseCommand):
     help = (
         "Daily upkeep of offers: mark those past their date expired, archive those "
         "published 24 months ago, and e-mail a renewal link 14 days before expiry "
-        "(once per offer). Safe to run more than once a day."
+        "(once per offer), then read the words of published offers again for the "
+        "search of misspelt words. Safe to run more than once a day."
     )
 
     def handle(self, *args, **options):
         expired = services.offers_expire_due()
         archived = services.offers_archive_due()
         sent, skipped = services.offers_send_expiry_reminders()
+        search.refresh_search_words()
         self.stdout.write(f"Offers expired: {expired}.")
         self.stdout.write(f"Offers archived: {archived}.")
         self.stdout.write(f"Expiry reminders sent: {sent}.")
