@@ -1,0 +1,59 @@
+"""Staff sessions end after STAFF_SESSION_IDLE_MINUTES without a request."""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
+
+LAST_ACTIVITY_KEY = "staff_last_activity"
+# The time of the last request is written at most this often, not on every request.
+WRITE_EVERY_SECONDS = 60
+
+
+class StaffSessionIdleMiddleware:
+    """Sign out a staff member idle too long; public visitors' sessions are left alone.
+
+    The time of the staff member's last request is kept in the session. On the
+    first request after the idle time they are signed out: an admin page sends
+    them to the admin's sign-in with a message, a public page is shown to them as
+    to any visitor.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_staff:
+            now = time.time()
+            last = request.session.get(LAST_ACTIVITY_KEY)
+            if last is not None and now - last > settings.STAFF_SESSION_IDLE_MINUTES * 60:
+                logout(request)
+                messages.info(
+                    request,
+                    _("You were signed out after %(minutes)d minutes without activity.")
+                    % {"minutes": settings.STAFF_SESSION_IDLE_MINUTES},
+                )
+                if _is_admin_page(request):
+                    return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+            elif last is None or now - last > WRITE_EVERY_SECONDS:
+                request.session[LAST_ACTIVITY_KEY] = now
+        return self.get_response(request)
+
+
+def note_staff_sign_in(sender, request, user, **kwargs):
+    """A staff member's session starts active (connected to user_logged_in)."""
+    if user.is_staff and hasattr(request, "session"):
+        request.session[LAST_ACTIVITY_KEY] = time.time()
+
+
+def _is_admin_page(request):
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return "admin" in match.namespaces
