@@ -5,6 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from companies import services
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
+from portal.translator_admin import TranslatorAdminMixin
 
 
 @admin.register(Activity)
@@ -16,7 +17,9 @@ class ActivityAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Cluster)
-class ClusterAdmin(TabbedTranslationAdmin):
+class ClusterAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
+    translator_context = ["slug"]
+    translator_texts = ["name", "description"]
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -41,7 +44,10 @@ class ContactPersonInline(admin.StackedInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TabbedTranslationAdmin):
+class OrganisationAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
+    # Translators see no contact data: neither the organisation's nor its persons'.
+    translator_context = ["name", "kind", "country", "town"]
+    translator_texts = ["description", "products"]
     list_display = ["name", "kind", "town", "country", "size_class", "is_published"]
     list_filter = ["is_published", "kind", "clusters", "country", "size_class"]
     search_fields = ["name", "town", "nip", "regon", "krs", "vat_id"]
@@ -88,7 +94,10 @@ class OrganisationAdmin(TabbedTranslationAdmin):
         (_("History"), {"fields": ["created_at", "updated_at"]}),
     ]
 
-    @admin.action(description=_("Publish the selected organisations"))
+    def has_publish_permission(self, request):
+        return request.user.has_perm("companies.change_organisation")
+
+    @admin.action(description=_("Publish the selected organisations"), permissions=["publish"])
     def publish(self, request, queryset):
         changed = self._set_published(request, queryset, published=True)
         message = ngettext(
@@ -96,7 +105,7 @@ class OrganisationAdmin(TabbedTranslationAdmin):
         )
         self.message_user(request, message % {"count": changed}, messages.SUCCESS)
 
-    @admin.action(description=_("Unpublish the selected organisations"))
+    @admin.action(description=_("Unpublish the selected organisations"), permissions=["publish"])
     def unpublish(self, request, queryset):
         changed = self._set_published(request, queryset, published=False)
         message = ngettext(

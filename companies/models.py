@@ -55,6 +55,7 @@ class Cluster(models.Model):
         ordering = ["name"]
         verbose_name = _("cluster")
         verbose_name_plural = _("clusters")
+        permissions = [("translate_cluster", _("Can translate clusters"))]
 
     def __str__(self):
         return self.name
@@ -186,6 +187,7 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        permissions = [("translate_organisation", _("Can translate organisations"))]
         indexes = [models.Index(fields=["is_published", "name"])]
 
     def __str__(self):

@@ -100,6 +100,7 @@ class Offer(models.Model):
         verbose_name_plural = _("co-operation offers")
         permissions = [
             ("moderate_offer", _("Can publish, reject and renew offers")),
+            ("translate_offer", _("Can translate offers")),
         ]
         indexes = [
             models.Index(fields=["status", "expires_at"]),

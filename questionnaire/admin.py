@@ -14,6 +14,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
 from companies.services import ORGANISATION_FIELDS
 from offers.models import Offer
+from portal.translator_admin import TranslatorAdminMixin
 from questionnaire import results, services
 from questionnaire.forms import DecisionForm
 from questionnaire.models import Submission, SurveyChoice, SurveyQuestion
@@ -27,8 +28,29 @@ class SurveyChoiceInline(TranslationTabularInline):
     fields = ["label", "position"]
 
 
+class SurveyChoiceTranslatorInline(SurveyChoiceInline):
+    """The answers' labels, for a translator: their texts only."""
+
+    readonly_fields = ["position"]
+    can_delete = False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("questionnaire.translate_surveyquestion")
+
+    has_change_permission = has_view_permission
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(SurveyQuestion)
-class SurveyQuestionAdmin(TabbedTranslationAdmin):
+class SurveyQuestionAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
+    translator_context = ["kind", "is_required", "is_active", "position"]
+    translator_texts = ["prompt", "help_text"]
+    translator_inlines = [SurveyChoiceTranslatorInline]
     list_display = ["prompt", "kind", "is_required", "is_active", "position"]
     list_editable = ["is_active", "position"]
     list_filter = ["is_active", "kind"]

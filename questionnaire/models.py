@@ -35,6 +35,7 @@ class SurveyQuestion(models.Model):
         ordering = ["position", "pk"]
         verbose_name = _("survey question")
         verbose_name_plural = _("survey questions")
+        permissions = [("translate_surveyquestion", _("Can translate survey questions"))]
 
     def __str__(self):
         return self.prompt

@@ -1,0 +1,30 @@
+"""Staff roles: Django groups made by portal/migrations/0001_staff_roles.py.
+
+A role is a group; what it may do is its permissions, and the admin checks only
+permissions, never group names. The roles, least privilege first:
+
+- moderator: reviews questionnaire submissions; views and edits offers and
+  publishes, rejects and renews them (`offers.moderate_offer`); reads expressions
+  of interest and forwards them (`offers.forward_interest`); views organisations
+  and their contact persons, to broker contacts.
+- translator: views offers, organisations, clusters and survey questions and edits
+  only their translated texts (`<app>.translate_<model>`, see
+  portal/translator_admin.py); no contact persons, submissions or expressions of
+  interest, which hold personal data; no publishing.
+- editor: pages, news and events, whose models later issues add with the
+  permissions for this group; for now nothing of offers, organisations or the
+  questionnaire.
+- administrator: every permission of the portal's apps, and the staff accounts
+  and groups.
+
+Superusers keep every permission. A new model's permissions reach a role only by a
+migration that grants them, so a new model starts hidden from every role but the
+superusers.
+"""
+
+MODERATOR = "moderator"
+TRANSLATOR = "translator"
+EDITOR = "editor"
+ADMINISTRATOR = "administrator"
+
+ROLES = [MODERATOR, TRANSLATOR, EDITOR, ADMINISTRATOR]

@@ -1,0 +1,651 @@
+"""The staff roles: every admin page and action, for each role and for a visitor.
+
+The pages come from the admin's own registry and URL list, so a model or a custom
+admin URL added later fails `test_every_admin_page_and_url_has_an_expectation`
+until someone says here who may open it.
+"""
+
+import importlib
+
+import pytest
+from django.apps import apps as django_apps
+from django.contrib import admin
+from django.contrib.auth.models import Group, Permission, User
+from django.core.management import call_command
+from django.urls import URLResolver, reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from companies.models import Activity, Cluster
+from offers import interest
+from offers.models import ExpressionOfInterest, Offer, OfferTranslation
+from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
+from questionnaire.models import Submission, SurveyQuestion
+from tests.factories import CertificationFactory, ContactPersonFactory, OrganisationFactory
+from tests.offers.factories import OfferFactory, expired_offer
+from tests.offers.test_admin import change_form_data
+from tests.questionnaire.submissions import make_submission
+
+pytestmark = pytest.mark.django_db
+
+staff_roles = importlib.import_module("portal.migrations.0001_staff_roles")
+
+ANONYMOUS = "anonymous"
+VISITORS = [ANONYMOUS, *ROLES]
+
+# What a role may do with a registered model's admin pages: open the list, a
+# record's change page (read-only unless "save") and its history; "add" and
+# "delete" open those pages. Whatever is not listed is refused (403).
+READ = frozenset({"changelist", "change", "history"})
+EDIT = READ | {"save"}
+ALL = EDIT | {"add", "delete"}
+PAGES = {
+    "auth.group": {ADMINISTRATOR: ALL},
+    "auth.user": {ADMINISTRATOR: ALL},
+    # Sign-in records, second-factor devices and background tasks: superusers only.
+    "axes.accessattempt": {},
+    "axes.accesslog": {},
+    "axes.accessfailurelog": {},
+    "otp_totp.totpdevice": {},
+    "django_tasks_database.dbtaskresult": {},
+    "companies.activity": {ADMINISTRATOR: ALL},
+    "companies.cluster": {TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
+    "companies.certification": {ADMINISTRATOR: ALL},
+    "companies.organisation": {MODERATOR: READ, TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
+    "companies.contactperson": {MODERATOR: READ, ADMINISTRATOR: ALL},
+    "offers.offer": {MODERATOR: EDIT, TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
+    # Partners write them; nobody adds or edits one in the admin.
+    "offers.expressionofinterest": {MODERATOR: READ, ADMINISTRATOR: READ | {"delete"}},
+    "questionnaire.surveyquestion": {TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
+    # Firms send them; they are reviewed, never added, edited or deleted in the admin.
+    "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
+}
+STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
+
+# The actions a role is offered on a list it may open (none unless listed).
+MODERATION = {"publish_offers", "reject_offers", "renew_offers"}
+ACTIONS = {
+    "auth.group": {ADMINISTRATOR: {"delete_selected"}},
+    "auth.user": {ADMINISTRATOR: {"delete_selected"}},
+    "companies.activity": {ADMINISTRATOR: {"delete_selected"}},
+    "companies.cluster": {ADMINISTRATOR: {"delete_selected"}},
+    "companies.certification": {ADMINISTRATOR: {"delete_selected"}},
+    "companies.organisation": {ADMINISTRATOR: {"delete_selected", "publish", "unpublish"}},
+    "companies.contactperson": {ADMINISTRATOR: {"delete_selected"}},
+    "offers.offer": {
+        MODERATOR: MODERATION | {"machine_translate_offers"},
+        TRANSLATOR: {"machine_translate_offers"},
+        ADMINISTRATOR: MODERATION | {"machine_translate_offers", "delete_selected"},
+    },
+    "offers.expressionofinterest": {
+        MODERATOR: {"mark_declined", "mark_agreement"},
+        ADMINISTRATOR: {"mark_declined", "mark_agreement", "delete_selected"},
+    },
+    "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
+}
+
+# The admin's other URLs: who may use them (everyone else gets a 403).
+REVIEWERS = {MODERATOR, ADMINISTRATOR}
+CUSTOM = {
+    "index": set(ROLES),
+    "two_factor": set(ROLES),
+    "autocomplete": {MODERATOR, TRANSLATOR, ADMINISTRATOR},  # organisation names
+    "auth_user_password_change": {ADMINISTRATOR},
+    "otp_totp_totpdevice_config": set(),
+    "otp_totp_totpdevice_qrcode": set(),
+    "offers_expressionofinterest_forward": REVIEWERS,
+    "questionnaire_survey_results": REVIEWERS,
+    "questionnaire_survey_results_csv": REVIEWERS,
+    "questionnaire_submission_accept": REVIEWERS,
+    "questionnaire_submission_reject": REVIEWERS,
+    "questionnaire_submission_request_changes": REVIEWERS,
+}
+# Pages that show no record: signing in and out, one's own password, the admin's
+# JavaScript catalogue, and the redirect to a record's public page.
+NO_RECORDS = {"login", "logout", "password_change", "password_change_done", "jsi18n"}
+NO_RECORDS |= {"view_on_site", "app_list"}  # app_list: test_app_pages_list_only_allowed_models
+
+
+def label(model):
+    return model._meta.label_lower
+
+
+def admin_url_names():
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns)
+            elif pattern.name:
+                yield pattern.name
+
+    return set(walk(admin.site.urls[0]))
+
+
+@pytest.fixture
+def roles():
+    """The groups: made by the migration, and again here after a test that flushed them."""
+    staff_roles.add_roles(django_apps, None)
+
+
+def sign_in(client, role):
+    if role == ANONYMOUS:
+        return client
+    user = User.objects.create_user(role, f"{role}@urzad.example", "pass", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def records():
+    """One record of every registered model, for its change, delete and history pages."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+    from django_tasks_db.models import DBTaskResult
+
+    someone = User.objects.create_user("someone", "someone@urzad.example", "pass")
+    attempt = {
+        "user_agent": "Firefox",
+        "ip_address": "192.0.2.1",
+        "username": "someone",
+        "http_accept": "text/html",
+        "path_info": "/pl/admin/login/",
+    }
+    organisation = OrganisationFactory(email="biuro@narew.example")
+    contact = ContactPersonFactory(organisation=organisation, email="zofia@narew.example")
+    offer = OfferFactory(organisation=organisation)
+    objects = [
+        Group.objects.create(name="volunteers"),
+        someone,
+        AccessAttempt.objects.create(**attempt, get_data="", post_data="", failures_since_start=1),
+        AccessLog.objects.create(**attempt),
+        AccessFailureLog.objects.create(**attempt),
+        TOTPDevice.objects.create(user=someone, name="phone"),
+        DBTaskResult.objects.create(
+            args_kwargs={"args": [[]], "kwargs": {}},
+            task_path="offers.tasks.translate_offers",
+            backend_name="default",
+            run_after=timezone.now(),
+            exception_class_path="",
+            traceback="",
+        ),
+        Activity.objects.order_by("pk").first(),
+        Cluster.objects.get(slug="dairy"),
+        CertificationFactory(),
+        organisation,
+        contact,
+        offer,
+        interest.interest_create(
+            offer=offer,
+            name="Jana Nováková",
+            organisation_name="Mlékárna Vysočina s.r.o.",
+            country="CZ",
+            email="jana@mlekarna.example",
+            phone="+420 777 123 456",
+            message="Hledáme dodavatele zrajících sýrů.",
+            language="cs",
+        ),
+        SurveyQuestion.objects.order_by("pk").first(),
+        make_submission(),
+    ]
+    return {label(type(record)): record for record in objects}
+
+
+def custom_request(name, records):
+    """(method, URL) of one of the admin's other URLs."""
+    submission = records["questionnaire.submission"].pk
+    device = records["otp_totp.totpdevice"].pk
+    urls = {
+        "index": ("get", reverse("admin:index")),
+        "two_factor": ("get", reverse("admin:two_factor")),
+        "autocomplete": (
+            "get",
+            reverse("admin:autocomplete")
+            + "?app_label=offers&model_name=offer&field_name=organisation",
+        ),
+        "auth_user_password_change": (
+            "get",
+            reverse("admin:auth_user_password_change", args=[records["auth.user"].pk]),
+        ),
+        "otp_totp_totpdevice_config": (
+            "get",
+            reverse("admin:otp_totp_totpdevice_config", args=[device]),
+        ),
+        "otp_totp_totpdevice_qrcode": (
+            "get",
+            reverse("admin:otp_totp_totpdevice_qrcode", args=[device]),
+        ),
+        "offers_expressionofinterest_forward": (
+            "post",
+            reverse(
+                "admin:offers_expressionofinterest_forward",
+                args=[records["offers.expressionofinterest"].pk],
+            ),
+        ),
+        "questionnaire_survey_results": ("get", reverse("admin:questionnaire_survey_results")),
+        "questionnaire_survey_results_csv": (
+            "get",
+            reverse("admin:questionnaire_survey_results_csv"),
+        ),
+        "questionnaire_submission_accept": (
+            "post",
+            reverse("admin:questionnaire_submission_accept", args=[submission]),
+        ),
+        "questionnaire_submission_reject": (
+            "get",
+            reverse("admin:questionnaire_submission_reject", args=[submission]),
+        ),
+        "questionnaire_submission_request_changes": (
+            "get",
+            reverse("admin:questionnaire_submission_request_changes", args=[submission]),
+        ),
+    }
+    return urls[name]
+
+
+def outcome(response, role):
+    """What a visitor got: "allowed", "refused" (403 / 404) or "sign-in" (a redirect)."""
+    if response.status_code == 302 and response["Location"].startswith(
+        reverse("admin:login") + "?next="
+    ):
+        return "sign-in"
+    if response.status_code in {403, 404}:
+        return "refused"
+    if response.status_code in {200, 302}:
+        return "allowed"
+    return f"status {response.status_code}"
+
+
+def expected(allowed, role):
+    if role == ANONYMOUS:
+        return "sign-in"
+    return "allowed" if allowed else "refused"
+
+
+def test_every_admin_page_and_url_has_an_expectation():
+    registered = {label(model) for model in admin.site._registry}
+    standard = {
+        f"{app_label}_{model_name}_{view}"
+        for app_label, model_name in (name.split(".") for name in registered)
+        for view in STANDARD_VIEWS
+    }
+
+    assert registered == set(PAGES)
+    assert admin_url_names() - standard == set(CUSTOM) | NO_RECORDS
+
+
+@pytest.mark.parametrize("role", VISITORS)
+def test_permission_matrix(client, roles, records, role):
+    sign_in(client, role)
+    mismatches = []
+
+    def check(what, response, allowed):
+        got, wanted = outcome(response, role), expected(allowed, role)
+        if got != wanted:
+            mismatches.append(f"{what}: {got}, expected {wanted}")
+
+    for model in admin.site._registry:
+        name = label(model)
+        allowed = PAGES[name].get(role, frozenset())
+        record = records[name]
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        for view in STANDARD_VIEWS:
+            args = [record.pk] if view in {"change", "delete", "history"} else []
+            response = client.get(reverse(f"{prefix}_{view}", args=args))
+            check(f"{name} {view}", response, view in allowed)
+            shown = view in allowed and role != ANONYMOUS
+            if (
+                view == "change"
+                and shown
+                and (response.context["has_change_permission"] != ("save" in allowed))
+            ):
+                mismatches.append(
+                    f"{name} change: may save is {response.context['has_change_permission']}"
+                )
+            if view == "changelist" and shown:
+                form = response.context["action_form"]
+                offered = (
+                    {value for value, _ in form.fields["action"].choices if value}
+                    if form
+                    else set()
+                )
+                if offered != ACTIONS.get(name, {}).get(role, set()):
+                    mismatches.append(f"{name} actions: {sorted(offered)}")
+
+    for name, allowed_roles in CUSTOM.items():
+        method, url = custom_request(name, records)
+        check(name, getattr(client, method)(url), role in allowed_roles)
+
+    assert mismatches == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_app_pages_list_only_allowed_models(client, roles, role):
+    sign_in(client, role)
+    allowed = {name for name, by_role in PAGES.items() if by_role.get(role)}
+
+    index = client.get(reverse("admin:index"))
+    shown = {
+        f"{app['app_label']}.{model['object_name'].lower()}"
+        for app in index.context["app_list"]
+        for model in app["models"]
+    }
+    app_pages = {
+        app_label: client.get(reverse("admin:app_list", args=[app_label])).status_code
+        for app_label in {name.split(".")[0] for name in PAGES}
+    }
+
+    assert shown == allowed
+    assert app_pages == {
+        app_label: 200 if any(name.startswith(f"{app_label}.") for name in allowed) else 404
+        for app_label in app_pages
+    }
+
+
+def test_a_visitor_is_sent_to_sign_in_from_the_admin_index(client):
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:login") + "?next=" + reverse("admin:index")
+
+
+# Moderation: what each action does for each role.
+
+
+def offer_action(action, offer, **data):
+    url = reverse("admin:offers_offer_changelist")
+    return url, {"action": action, "_selected_action": [offer.pk], **data}
+
+
+def submitted_offer():
+    return OfferFactory(published=False, status=Offer.Status.SUBMITTED)
+
+
+MODERATION_CASES = {
+    "publish an offer": (
+        REVIEWERS,
+        submitted_offer,
+        lambda offer: offer_action("publish_offers", offer),
+        lambda offer: offer.status == Offer.Status.PUBLISHED,
+    ),
+    "reject an offer": (
+        REVIEWERS,
+        submitted_offer,
+        lambda offer: offer_action("reject_offers", offer, apply="1", reason="Niepełna oferta."),
+        lambda offer: offer.status == Offer.Status.REJECTED,
+    ),
+    "renew an offer": (
+        REVIEWERS,
+        expired_offer,
+        lambda offer: offer_action("renew_offers", offer),
+        lambda offer: offer.renewed_at is not None,
+    ),
+    "publish an organisation": (
+        {ADMINISTRATOR},
+        lambda: OrganisationFactory(is_published=False),
+        lambda organisation: (
+            reverse("admin:companies_organisation_changelist"),
+            {"action": "publish", "_selected_action": [organisation.pk]},
+        ),
+        lambda organisation: organisation.is_published,
+    ),
+    "forward an expression of interest": (
+        REVIEWERS,
+        lambda: interest.interest_create(
+            offer=OfferFactory(
+                organisation=ContactPersonFactory(email="jan@firma.example").organisation
+            ),
+            name="Jana Nováková",
+            organisation_name="Mlékárna Vysočina s.r.o.",
+            country="CZ",
+            email="jana@mlekarna.example",
+            phone="",
+            message="Hledáme dodavatele.",
+            language="cs",
+        ),
+        lambda expression: (
+            reverse("admin:offers_expressionofinterest_forward", args=[expression.pk]),
+            {"note": ""},
+        ),
+        lambda expression: expression.status == ExpressionOfInterest.Status.FORWARDED,
+    ),
+    "decline an expression of interest": (
+        REVIEWERS,
+        lambda: interest.interest_create(
+            offer=OfferFactory(),
+            name="Jana Nováková",
+            organisation_name="Mlékárna Vysočina s.r.o.",
+            country="CZ",
+            email="jana@mlekarna.example",
+            phone="",
+            message="Hledáme dodavatele.",
+            language="cs",
+        ),
+        lambda expression: (
+            reverse("admin:offers_expressionofinterest_changelist"),
+            {"action": "mark_declined", "_selected_action": [expression.pk]},
+        ),
+        lambda expression: expression.status == ExpressionOfInterest.Status.DECLINED,
+    ),
+    "accept a submission": (
+        REVIEWERS,
+        make_submission,
+        lambda submission: (
+            reverse("admin:questionnaire_submission_accept", args=[submission.pk]),
+            {},
+        ),
+        lambda submission: submission.status == Submission.Status.ACCEPTED,
+    ),
+    "reject a submission": (
+        REVIEWERS,
+        make_submission,
+        lambda submission: (
+            reverse("admin:questionnaire_submission_reject", args=[submission.pk]),
+            {"reason": "Brak danych."},
+        ),
+        lambda submission: submission.status == Submission.Status.REJECTED,
+    ),
+}
+
+
+@pytest.mark.parametrize("role", VISITORS)
+@pytest.mark.parametrize("case", MODERATION_CASES)
+def test_moderation_takes_effect_only_for_roles_that_may_moderate(client, roles, role, case):
+    allowed_roles, make, request, done = MODERATION_CASES[case]
+    record = make()
+    url, data = request(record)
+    sign_in(client, role)
+
+    response = client.post(url, data)
+
+    record.refresh_from_db()
+    assert done(record) == (role in allowed_roles)
+    if role == ANONYMOUS:
+        assert outcome(response, role) == "sign-in"
+
+
+# Translators: the texts, and nothing else.
+
+
+def test_a_translator_sees_no_contact_data_of_an_organisation(client, roles):
+    organisation = OrganisationFactory(
+        email="biuro@narew.example", phone="+48856543210", website="https://narew.example"
+    )
+    ContactPersonFactory(
+        organisation=organisation,
+        first_name="Zofia",
+        last_name="Kowalczyk",
+        email="zofia.kowalczyk@narew.example",
+    )
+    offer = OfferFactory(organisation=organisation)
+    contact_data = [
+        "biuro@narew.example",
+        "543210",
+        "narew.example",
+        "Zofia",
+        "Kowalczyk",
+    ]
+    url = reverse("admin:companies_organisation_change", args=[organisation.pk])
+    moderator_page = sign_in(client, MODERATOR).get(url).content.decode()
+    client.logout()
+    sign_in(client, TRANSLATOR)
+
+    response = client.get(url)
+    page = response.content.decode()
+    offer_page = client.get(reverse("admin:offers_offer_change", args=[offer.pk])).content.decode()
+
+    assert all(text in moderator_page for text in contact_data)  # the page would show them
+    assert response.status_code == 200
+    assert [text for text in contact_data if text in page + offer_page] == []
+    assert response.context["inline_admin_formsets"] == []
+    assert {"description_it", "products_it"} <= set(response.context["adminform"].form.fields)
+
+
+def test_a_translator_saves_an_offers_translation_but_not_its_other_fields(client, roles):
+    offer = OfferFactory(published=False, status=Offer.Status.SUBMITTED)
+    organisation, other = offer.organisation, OrganisationFactory()
+    sign_in(client, TRANSLATOR)
+    url = reverse("admin:offers_offer_change", args=[offer.pk])
+    data = change_form_data(client.get(url))
+    data.update(
+        title_cs="Zrající sýry pro distributory",
+        status=Offer.Status.PUBLISHED,
+        organisation=other.pk,
+        kind=Offer.Kind.TECHNOLOGY_OFFER,
+        is_anonymous="on",
+        keywords="hacked",
+    )
+
+    response = client.post(url, data)
+
+    offer.refresh_from_db()
+    assert response.status_code == 302
+    assert offer.title_cs == "Zrající sýry pro distributory"
+    assert offer.translations.get(language="cs").state == OfferTranslation.State.HUMAN
+    assert (offer.status, offer.organisation, offer.kind) == (
+        Offer.Status.SUBMITTED,
+        organisation,
+        Offer.Kind.BUSINESS_OFFER,
+    )
+    assert (offer.is_anonymous, offer.keywords) == (False, "")
+
+
+def test_a_translator_saves_an_organisations_translation_but_not_its_other_fields(client, roles):
+    organisation = OrganisationFactory(name="Serowar Podlaski", is_published=False)
+    sign_in(client, TRANSLATOR)
+    url = reverse("admin:companies_organisation_change", args=[organisation.pk])
+    data = change_form_data(client.get(url))
+    data.update(
+        description_it="Caseificio della Podlachia.",
+        name="Zmieniona nazwa",
+        is_published="on",
+        email="inny@adres.example",
+    )
+
+    response = client.post(url, data)
+
+    organisation.refresh_from_db()
+    assert response.status_code == 302
+    assert organisation.description_it == "Caseificio della Podlachia."
+    assert (organisation.name, organisation.is_published, organisation.email) == (
+        "Serowar Podlaski",
+        False,
+        "",
+    )
+
+
+def test_a_translator_translates_a_survey_question_and_its_answers(client, roles):
+    question = SurveyQuestion.objects.filter(choices__isnull=False).distinct().first()
+    choice = question.choices.order_by("pk").first()
+    position = question.position
+    sign_in(client, TRANSLATOR)
+    url = reverse("admin:questionnaire_surveyquestion_change", args=[question.pk])
+    data = change_form_data(client.get(url))
+    prefix = next(
+        key.removesuffix("-id")
+        for key, value in data.items()
+        if key.endswith("-id") and str(value) == str(choice.pk)
+    )
+    data.update(
+        {
+            "prompt_cs": "Otázka v češtině",
+            f"{prefix}-label_cs": "Odpověď v češtině",
+            "position": position + 10,
+        }
+    )
+
+    response = client.post(url, data)
+
+    question.refresh_from_db()
+    choice.refresh_from_db()
+    assert response.status_code == 302
+    assert (question.prompt_cs, choice.label_cs) == ("Otázka v češtině", "Odpověď v češtině")
+    assert question.position == position
+
+
+def test_a_translator_cannot_publish_an_offer_and_is_told_nothing_was_done(client, roles):
+    offer = OfferFactory(published=False, status=Offer.Status.SUBMITTED)
+    sign_in(client, TRANSLATOR)
+
+    with translation.override("en"):
+        response = client.post(*offer_action("publish_offers", offer), follow=True)
+        messages = [str(message) for message in response.context["messages"]]
+        no_action = gettext("No action selected.")
+
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.SUBMITTED
+    assert messages == [no_action]  # the action is unknown to a translator
+
+
+def test_an_editor_sees_an_empty_admin(client, roles):
+    sign_in(client, EDITOR)
+
+    response = client.get(reverse("admin:index"))
+
+    assert response.status_code == 200
+    assert response.context["app_list"] == []
+
+
+# The roles' migration.
+
+
+def permissions_of(name):
+    return set(
+        Group.objects.get(name=name).permissions.values_list("content_type__app_label", "codename")
+    )
+
+
+def test_the_roles_migration_is_idempotent_and_reversible(roles):
+    before = {name: permissions_of(name) for name in ROLES}
+
+    staff_roles.add_roles(django_apps, None)
+    again = {name: permissions_of(name) for name in ROLES}
+    staff_roles.remove_roles(django_apps, None)
+    removed = Group.objects.filter(name__in=ROLES).count()
+    staff_roles.add_roles(django_apps, None)
+
+    assert again == before
+    assert removed == 0
+    assert {name: permissions_of(name) for name in ROLES} == before
+    assert before[EDITOR] == set()
+    assert before[ADMINISTRATOR] >= set(
+        Permission.objects.filter(
+            content_type__app_label__in=["companies", "offers", "questionnaire"]
+        ).values_list("content_type__app_label", "codename")
+    )
+    assert ("offers", "translate_offer") in before[TRANSLATOR]
+    assert (
+        not {("offers", "moderate_offer"), ("companies", "view_contactperson")} & before[TRANSLATOR]
+    )
+
+
+def test_the_demo_makes_one_staff_account_per_role(client, roles, capsys):
+    call_command("load_demo", "--staff")
+    output = capsys.readouterr().out
+
+    for role in ROLES:
+        password = output.split(f"Demo {role} account: demo-{role} / ")[1].split()[0]
+        user = User.objects.get(username=f"demo-{role}")
+        assert (user.is_staff, user.is_superuser) == (True, False)
+        assert list(user.groups.values_list("name", flat=True)) == [role]
+        assert client.login(username=f"demo-{role}", password=password)
