@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from offers import emails
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
+from portal import machine_translation
 
 Status = Offer.Status
 State = OfferTranslation.State
@@ -400,3 +401,72 @@ def offer_sync_translations(*, offer, edited_languages, by=None):
             row.updated_by = by if code in edited_languages else row.updated_by
             row.save()
     return offer
+
+
+# Machine translation.
+
+MACHINE_TRANSLATED_STATES = {State.MISSING, State.OUTDATED}
+
+
+def offer_machine_translate(*, offer, languages=None, backend=None, by=None):
+    """Fill machine drafts from the source texts; returns the languages written.
+
+    By default every language whose translation is missing or outdated; with
+    `languages`, those. Neither the source nor a human translation is ever
+    written, even when asked for. Each language is written in its own
+    transaction as soon as it is translated, and the service is called outside
+    any transaction: when it fails (a `MachineTranslationError`, raised here),
+    what was written before stays, and nothing a person wrote is touched.
+    A language whose source changed while it was being translated is left for
+    the next run.
+    """
+    states = dict(offer.translations.values_list("language", "state"))
+    if languages is None:
+        languages = [
+            code for code in LANGUAGE_CODES if states.get(code) in MACHINE_TRANSLATED_STATES
+        ]
+    # A machine draft may be made again; a source or human text never.
+    targets = [
+        code
+        for code in languages
+        if code != offer.source_language
+        and states.get(code) in {*MACHINE_TRANSLATED_STATES, State.MACHINE}
+    ]
+    if not targets:
+        return []
+    offer = Offer.objects.get(pk=offer.pk)
+    digest = source_digest(offer)
+    source_texts = [offer.text(field, offer.source_language) for field in TRANSLATED_FIELDS]
+    backend = backend or machine_translation.get_backend()
+    written = []
+    for language in targets:
+        texts = machine_translation.translate(
+            source_texts, offer.source_language, language, backend=backend
+        )
+        with transaction.atomic():
+            current = _locked(offer)
+            if current.source_language != offer.source_language or source_digest(current) != digest:
+                continue
+            translation = offer_set_translation(
+                offer=current,
+                language=language,
+                texts=dict(zip(TRANSLATED_FIELDS, texts, strict=True)),
+                by=by,
+                machine=True,
+            )
+            if translation.state == State.MACHINE:
+                written.append(language)
+    return written
+
+
+@transaction.atomic
+def offer_review_translation(*, offer, language, texts=None, by):
+    """A translator's reviewed texts of one language: a human translation from now on.
+
+    `texts` are the corrections; without them the draft (a machine one) is
+    accepted as it stands.
+    """
+    offer = _locked(offer)
+    if language == offer.source_language:
+        raise ValueError(f"{language} is the source language of {offer.reference}")
+    return offer_set_translation(offer=offer, language=language, texts=texts or {}, by=by)

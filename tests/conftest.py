@@ -2,6 +2,11 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from tests.machine_translation_servers import (  # noqa: F401 (fixtures)
+    deepl_server,
+    libretranslate_server,
+)
+
 
 @pytest.fixture(autouse=True)
 def _default_language():
