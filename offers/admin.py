@@ -5,7 +5,8 @@ form edits texts and metadata, and each save brings the per-language translation
 states in line (`offer_sync_translations`).
 """
 
-from offers import admin_interest  # noqa: F401 (registers the expressions of interest)
+# Registers the expressions of interest, and the task results with their errors.
+from offers import admin_interest, admin_tasks  # noqa: F401
 
 # isort: split
 from django import forms
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst, format_lazy
@@ -21,8 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from offers import services
+from offers import services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
+from portal import machine_translation
+from portal.translator_admin import TranslatorAdminMixin
 
 Status = Offer.Status
 State = OfferTranslation.State
@@ -87,7 +91,11 @@ class OfferAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        language = cleaned_data.get("source_language")
+        language = (
+            cleaned_data.get("source_language")
+            if "source_language" in self.fields
+            else self.instance.source_language  # a translator's form: only the texts
+        )
         if language and not (cleaned_data.get(f"title_{language}") or "").strip():
             self.add_error(
                 f"title_{language}" if f"title_{language}" in self.fields else None,
@@ -134,8 +142,16 @@ class OfferEventInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(TabbedTranslationAdmin):
+class OfferAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     form = OfferAdminForm
+    translator_context = [
+        "reference",
+        "status",
+        "kind",
+        "source_language",
+        "translation_state_list",
+    ]
+    translator_texts = TRANSLATED_FIELDS
     list_display = [
         "reference",
         "source_title",
@@ -219,7 +235,7 @@ class OfferAdmin(TabbedTranslationAdmin):
     ]
     inlines = [OfferEventInline]
     change_list_template = "admin/offers/offer/change_list.html"
-    actions = ["publish_offers", "reject_offers", "renew_offers"]
+    actions = ["publish_offers", "reject_offers", "renew_offers", "machine_translate_offers"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
@@ -409,4 +425,41 @@ class OfferAdmin(TabbedTranslationAdmin):
                 % {"count": count}
             ),
             (services.RenewalRefused, services.TransitionError),
+        )
+
+    # Machine translation, in the background.
+
+    @admin.action(
+        description=_("Machine-translate missing and outdated languages"),
+        permissions=["change"],
+    )
+    def machine_translate_offers(self, request, queryset):
+        if not machine_translation.is_configured():
+            self.message_user(
+                request,
+                _(
+                    "No machine translation service is set up: ask the administrator to set "
+                    "MACHINE_TRANSLATION_BACKEND."
+                ),
+                messages.ERROR,
+            )
+            return
+        offer_ids = list(queryset.order_by("reference").values_list("pk", flat=True))
+        result = tasks.translate_offers.enqueue(offer_ids)
+        self.message_user(
+            request,
+            format_html(
+                '{} <a href="{}">{}</a>',
+                ngettext(
+                    "Machine translation of %(count)d offer is queued; its drafts are marked "
+                    "machine until a translator reviews them.",
+                    "Machine translation of %(count)d offers is queued; their drafts are marked "
+                    "machine until a translator reviews them.",
+                    len(offer_ids),
+                )
+                % {"count": len(offer_ids)},
+                reverse("admin:django_tasks_database_dbtaskresult_change", args=[result.id]),
+                _("Task %(id)s: its progress and result") % {"id": result.id},
+            ),
+            messages.SUCCESS,
         )

@@ -4,6 +4,7 @@ Development defaults are safe for `make run`; with DEBUG off, a missing
 production setting stops start-up with a message that names it.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -38,7 +39,8 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin with the portal's site: staff sign-in with a second factor.
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +56,10 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "formtools",
     "django_ratelimit",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_tasks_db",
     "portal",
     "companies",
     "offers",
@@ -69,9 +75,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "portal.middleware.StaffSessionIdleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_ratelimit.middleware.RatelimitMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -126,6 +136,33 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff sign-in (portal/signin.py). django-axes counts failed sign-ins in the
+# database and locks out after AXES_FAILURE_LIMIT of them for
+# AXES_COOLOFF_MINUTES; each attempt during a lockout starts the cool-off again.
+# Failures count per user name and address together: the office's staff share
+# one public address, so locking out an address would lock out the whole office
+# for one person's typos, and locking a user name alone would let anyone on the
+# internet lock a staff member out. A successful sign-in clears the count.
+AUTHENTICATION_BACKENDS = ["portal.signin.StaffSignInBackend"]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=60))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_CLIENT_IP_CALLABLE = "portal.signin.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.signin.locked_out"
+# No start-up banner in every manage.py command's output.
+AXES_VERBOSE = False
+# Two-factor sign-in (django-otp, TOTP): every staff member may set up an
+# authenticator app in the admin; with STAFF_2FA_REQUIRED all of them must
+# before they reach anything else there.
+STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Podlaskie clusters")
+# Staff are signed out after this many minutes without a request
+# (portal/middleware.py); public visitors' sessions are not affected.
+STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
 
 # Languages: Polish is the default and the source of most content.
 LANGUAGE_CODE = "pl"
@@ -275,6 +312,45 @@ QUESTIONNAIRE_RATES = {
 }
 # Also told of every confirmed submission, beside staff who may review them.
 QUESTIONNAIRE_NOTIFY_EMAILS = env.list("QUESTIONNAIRE_NOTIFY_EMAILS", default=[])
+
+# Background tasks (Django's tasks framework): kept in the database by
+# django-tasks-db and run by `manage.py db_worker` (`make run` starts one).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+
+# Machine translation of content (portal/machine_translation.py): "deepl" (the
+# official client), "libretranslate" (its HTTP API) or "" for none. Errors that
+# may pass (5xx, timeouts, refused connections) are tried again
+# MACHINE_TRANSLATION_RETRIES times, waiting MACHINE_TRANSLATION_BACKOFF seconds,
+# then twice as long; an exceeded quota is not.
+MACHINE_TRANSLATION_BACKEND = env.str("MACHINE_TRANSLATION_BACKEND", default="")
+MACHINE_TRANSLATION_TIMEOUT = env.float("MACHINE_TRANSLATION_TIMEOUT", default=10.0)
+MACHINE_TRANSLATION_RETRIES = env.int("MACHINE_TRANSLATION_RETRIES", default=2)
+MACHINE_TRANSLATION_BACKOFF = env.float("MACHINE_TRANSLATION_BACKOFF", default=1.0)
+DEEPL_AUTH_KEY = env.str("DEEPL_AUTH_KEY", default="")
+# Empty: the client picks api.deepl.com or api-free.deepl.com from the key.
+DEEPL_SERVER_URL = env.str("DEEPL_SERVER_URL", default="")
+LIBRETRANSLATE_URL = env.str("LIBRETRANSLATE_URL", default="")
+LIBRETRANSLATE_API_KEY = env.str("LIBRETRANSLATE_API_KEY", default="")
+if MACHINE_TRANSLATION_BACKEND not in {"", "deepl", "libretranslate"}:
+    raise ImproperlyConfigured(
+        f"MACHINE_TRANSLATION_BACKEND={MACHINE_TRANSLATION_BACKEND!r} is not known. "
+        'Set it to "deepl", "libretranslate" or leave it empty for none.'
+    )
+if MACHINE_TRANSLATION_BACKEND == "deepl" and not DEEPL_AUTH_KEY:
+    raise ImproperlyConfigured(
+        "DEEPL_AUTH_KEY is not set. Set it to the DeepL API key, or "
+        "MACHINE_TRANSLATION_BACKEND to another backend."
+    )
+if MACHINE_TRANSLATION_BACKEND == "libretranslate" and not LIBRETRANSLATE_URL:
+    raise ImproperlyConfigured(
+        "LIBRETRANSLATE_URL is not set. Set it to the LibreTranslate server's address, "
+        "for example https://libretranslate.example.org."
+    )
 
 LOGGING = {
     "version": 1,
