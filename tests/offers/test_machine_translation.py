@@ -6,12 +6,21 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.tasks import TaskResultStatus
 from django.urls import reverse
+from django.utils import translation
 from django_tasks_db.models import DBTaskResult
 
 from offers import services, tasks
 from offers.models import Offer, OfferTranslation
 from portal.machine_translation import QuotaExceeded, ServiceUnavailable
 from tests.offers.factories import OfferFactory, add_translation
+
+
+@pytest.fixture(autouse=True)
+def _english(_default_language):
+    """Staff here work in English: the messages below are the English ones."""
+    translation.activate("en")
+    yield
+
 
 State = OfferTranslation.State
 TARGETS = ["en", "de", "it", "cs", "hu", "ro", "bg"]

@@ -3,6 +3,7 @@
 import socket
 
 import pytest
+from django.utils import translation
 
 from portal import machine_translation
 from portal.machine_translation import (
@@ -14,6 +15,13 @@ from portal.machine_translation import (
     translate,
 )
 from tests.machine_translation_servers import DEEPL_KEY, LIBRETRANSLATE_KEY
+
+
+@pytest.fixture(autouse=True)
+def _english(_default_language):
+    """Staff here work in English: the messages below are the English ones."""
+    translation.activate("en")
+    yield
 
 
 def test_deepl_translates_through_the_official_client(deepl_server):
