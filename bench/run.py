@@ -485,6 +485,7 @@ def _offer_rows(rng, first_id, count, now, organisation_ids):
                 number,
                 code,
                 "source" if code == source else "human" if translated else "missing",
+                "human" if code == source or translated else "",
                 digest if code == source or translated else "",
                 published,
             )
@@ -570,7 +571,7 @@ def fill_database(*, organisations, offers, seed=2026, now=None):
         copy_rows(
             cursor,
             "offers_offertranslation",
-            ["offer_id", "language", "state", "source_digest", "updated_at"],
+            ["offer_id", "language", "state", "origin", "source_digest", "updated_at"],
             translations,
         )
         copy_rows(

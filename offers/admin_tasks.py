@@ -5,9 +5,12 @@ the error (the exception's message) and the result to the list.
 """
 
 from django.contrib import admin
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.admin import DBTaskResultAdmin
 from django_tasks_db.models import DBTaskResult
+
+from portal.models import TaskProgress
 
 
 def error_message(traceback):
@@ -20,6 +23,7 @@ class TaskResultAdmin(DBTaskResultAdmin):
     list_display = (
         "task_name",
         "status",
+        "progress",
         "enqueued_at",
         "finished_at",
         "result",
@@ -27,6 +31,29 @@ class TaskResultAdmin(DBTaskResultAdmin):
     )
     list_display_links = ("task_name",)
     search_fields = ("id", "task_path", "traceback")
+
+    def get_queryset(self, request):
+        progress = TaskProgress.objects.filter(task_id=OuterRef("pk"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                progress_done=Subquery(progress.values("done")),
+                progress_total=Subquery(progress.values("total")),
+            )
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["progress", *super().get_readonly_fields(request, obj)]
+
+    @admin.display(description=_("progress"))
+    def progress(self, task_result):
+        if task_result.progress_total is None:
+            return ""
+        return _("%(done)d of %(total)d") % {
+            "done": task_result.progress_done,
+            "total": task_result.progress_total,
+        }
 
     @admin.display(description=_("result"))
     def result(self, task_result):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from companies.models import Activity, Cluster, Organisation
-from portal.models import StatusEvent
+from portal.models import StatusEvent, TranslationOrigin, TranslationState
 
 TRANSLATED_FIELDS = ("title", "summary", "description", "partner_sought")
 
@@ -133,12 +133,8 @@ class Offer(models.Model):
 class OfferTranslation(models.Model):
     """The state of an offer's texts in one language."""
 
-    class State(models.TextChoices):
-        SOURCE = "source", _("source text")
-        HUMAN = "human", _("human translation")
-        MACHINE = "machine", _("machine translation")
-        OUTDATED = "outdated", _("outdated")
-        MISSING = "missing", _("missing")
+    State = TranslationState
+    Origin = TranslationOrigin
 
     offer = models.ForeignKey(
         Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="translations"
@@ -147,6 +143,9 @@ class OfferTranslation(models.Model):
     state = models.CharField(
         _("state"), max_length=10, choices=State.choices, default=State.MISSING
     )
+    # Who wrote the text: an outdated text a person wrote is theirs to bring up to
+    # date, and machine translation never replaces it.
+    origin = models.CharField(_("written by"), max_length=10, choices=Origin.choices, blank=True)
     # A digest of the source texts this translation was made from.
     source_digest = models.CharField(_("source digest"), max_length=64, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -18,6 +18,7 @@ from portal import machine_translation
 
 Status = Offer.Status
 State = OfferTranslation.State
+Origin = OfferTranslation.Origin
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 PUBLICATION_PERIOD = datetime.timedelta(days=365)
@@ -116,6 +117,7 @@ def offer_create(
             offer=offer,
             language=code,
             state=State.SOURCE if code == language else State.MISSING,
+            origin=Origin.HUMAN if code == language else "",
             source_digest=digest if code == language else "",
             updated_by=by,
         )
@@ -338,7 +340,7 @@ def offer_set_translation(*, offer, language, texts, by=None, machine=False):
     if language == offer.source_language:
         return offer_update_source(offer=offer, texts=texts, by=by)
     translation = OfferTranslation.objects.select_for_update().get(offer=offer, language=language)
-    if machine and translation.state == State.HUMAN:
+    if machine and not machine_may_write(translation):
         return translation
     for field in TRANSLATED_FIELDS:
         if field in texts:
@@ -347,13 +349,12 @@ def offer_set_translation(*, offer, language, texts, by=None, machine=False):
     offer.save(
         update_fields=[*(f"{field}_{language}" for field in TRANSLATED_FIELDS), "updated_at"]
     )
-    translation.state = (
-        State.MISSING
-        if not _has_texts(offer, language)
-        else State.MACHINE
-        if machine
-        else State.HUMAN
-    )
+    if not _has_texts(offer, language):
+        translation.state, translation.origin = State.MISSING, ""
+    elif machine:
+        translation.state, translation.origin = State.MACHINE, Origin.MACHINE
+    else:
+        translation.state, translation.origin = State.HUMAN, Origin.HUMAN
     translation.source_digest = source_digest(offer)
     translation.updated_by = by
     translation.save()
@@ -385,19 +386,20 @@ def offer_sync_translations(*, offer, edited_languages, by=None):
     }
     for code in LANGUAGE_CODES:
         row = rows.get(code) or OfferTranslation(offer=offer, language=code)
-        before = (row.state, row.source_digest)
+        before = (row.state, row.source_digest, row.origin)
         if code == offer.source_language:
-            row.state, row.source_digest = State.SOURCE, digest
+            row.state, row.source_digest, row.origin = State.SOURCE, digest, Origin.HUMAN
         elif not _has_texts(offer, code):
-            row.state, row.source_digest = State.MISSING, ""
+            row.state, row.source_digest, row.origin = State.MISSING, "", ""
         elif code in edited_languages:
-            row.state, row.source_digest = State.HUMAN, digest
+            row.state, row.source_digest, row.origin = State.HUMAN, digest, Origin.HUMAN
         elif row.state in {State.MISSING, State.SOURCE}:
-            # Text that came with no record of it (a changed source language).
-            row.state, row.source_digest = State.OUTDATED, row.source_digest
+            # Text that came with no record of it (a changed source language): a
+            # person's, for all we know.
+            row.state, row.origin = State.OUTDATED, Origin.HUMAN
         elif row.source_digest != digest:
             row.state = State.OUTDATED
-        if row.pk is None or (row.state, row.source_digest) != before:
+        if row.pk is None or (row.state, row.source_digest, row.origin) != before:
             row.updated_by = by if code in edited_languages else row.updated_by
             row.save()
     return offer
@@ -405,7 +407,14 @@ def offer_sync_translations(*, offer, edited_languages, by=None):
 
 # Machine translation.
 
-MACHINE_TRANSLATED_STATES = {State.MISSING, State.OUTDATED}
+
+def machine_may_write(translation):
+    """Missing texts and machine drafts, outdated or not; never a text a person wrote."""
+    if translation.state == State.MISSING:
+        return True
+    return translation.state in {State.MACHINE, State.OUTDATED} and (
+        translation.origin == Origin.MACHINE
+    )
 
 
 def offer_machine_translate(*, offer, languages=None, backend=None, by=None):
@@ -420,18 +429,17 @@ def offer_machine_translate(*, offer, languages=None, backend=None, by=None):
     A language whose source changed while it was being translated is left for
     the next run.
     """
-    states = dict(offer.translations.values_list("language", "state"))
-    if languages is None:
-        languages = [
-            code for code in LANGUAGE_CODES if states.get(code) in MACHINE_TRANSLATED_STATES
-        ]
-    # A machine draft may be made again; a source or human text never.
-    targets = [
+    rows = {row.language: row for row in offer.translations.all()}
+    writable = [
         code
-        for code in languages
-        if code != offer.source_language
-        and states.get(code) in {*MACHINE_TRANSLATED_STATES, State.MACHINE}
+        for code in LANGUAGE_CODES
+        if code != offer.source_language and code in rows and machine_may_write(rows[code])
     ]
+    if languages is None:
+        # Not the drafts that are up to date: they would come back the same.
+        targets = [code for code in writable if rows[code].state != State.MACHINE]
+    else:
+        targets = [code for code in writable if code in languages]
     if not targets:
         return []
     offer = Offer.objects.get(pk=offer.pk)

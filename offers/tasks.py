@@ -7,14 +7,15 @@ from django.utils.translation import ngettext
 from offers import services
 from offers.models import Offer
 from portal import machine_translation
+from portal.models import TaskProgress
 
 
 class OffersNotTranslated(Exception):
     """Some offers of a bulk machine translation failed; the message lists them."""
 
 
-@task
-def translate_offers(offer_ids, languages=None):
+@task(takes_context=True)
+def translate_offers(context, offer_ids, languages=None):
     """Machine-translate the missing and outdated languages of these offers.
 
     Offer by offer, each one's drafts saved as they come: one offer's failure
@@ -22,9 +23,13 @@ def translate_offers(offer_ids, languages=None):
     other offer could be translated either. If any offer failed, the task
     fails with a message naming each one and why, shown to staff with the
     task's result. Returns the numbers of offers and languages translated.
+    Its progress (offers done of all) is written after each offer.
     """
     backend = machine_translation.get_backend()
-    offers = Offer.objects.filter(pk__in=offer_ids).order_by("reference")
+    offers = list(Offer.objects.filter(pk__in=offer_ids).order_by("reference"))
+    progress, _created = TaskProgress.objects.update_or_create(
+        task_id=context.task_result.id, defaults={"done": 0, "total": len(offers)}
+    )
     translated_offers = translated_languages = 0
     failures = []
     not_tried = []
@@ -40,10 +45,12 @@ def translate_offers(offer_ids, languages=None):
         except machine_translation.MachineTranslationError as error:
             failures.append((offer.reference, error))
             quota_exceeded = isinstance(error, machine_translation.QuotaExceeded)
-            continue
-        if written:
-            translated_offers += 1
-            translated_languages += len(written)
+        else:
+            if written:
+                translated_offers += 1
+                translated_languages += len(written)
+        progress.done += 1
+        progress.save(update_fields=["done", "updated_at"])
     if failures:
         lines = [f"{reference}: {error}" for reference, error in failures]
         if not_tried:

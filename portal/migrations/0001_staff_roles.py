@@ -4,8 +4,9 @@ The lists are frozen here, as a migration must be: a later change of a role is a
 new migration. Running it again adds nothing; reversing it deletes the groups.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from portal.migrations._roles import ensure_permissions
 
 PORTAL_APPS = ["portal", "companies", "offers", "questionnaire"]
 
@@ -40,17 +41,6 @@ ROLE_PERMISSIONS = {
         for action in ["add", "change", "delete", "view"]
     ],
 }
-
-
-def ensure_permissions(apps):
-    """Permissions are made after `migrate`; these need them now."""
-    for app_config in apps.get_app_configs():
-        models_module = getattr(app_config, "models_module", None)
-        app_config.models_module = True  # a migration state's apps have none
-        try:
-            create_permissions(app_config, apps=apps, verbosity=0)
-        finally:
-            app_config.models_module = models_module
 
 
 def add_roles(apps, schema_editor):

@@ -12,6 +12,7 @@ from django_tasks_db.models import DBTaskResult
 from offers import services, tasks
 from offers.models import Offer, OfferTranslation
 from portal.machine_translation import QuotaExceeded, ServiceUnavailable
+from portal.models import TaskProgress
 from tests.offers.factories import OfferFactory, add_translation
 
 
@@ -161,6 +162,23 @@ def test_db_worker_runs_a_bulk_task_over_50_offers(deepl_server):
         if n != "0":
             assert offer.title_cs == f"[CS] Oferta {n}"
     assert Offer.objects.get(title_pl="Oferta 0").title_cs == "Nabídka nula"
+    progress = TaskProgress.objects.get(task_id=result.id)
+    assert (progress.done, progress.total) == (50, 50)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_staff_follow_a_bulk_task_s_progress(deepl_server, client):
+    offers = [milk_offer() for _n in range(3)]
+    result = tasks.translate_offers.enqueue([offer.pk for offer in offers])
+    client.force_login(User.objects.create_superuser("admin", "admin@urzad.example", "pass"))
+    change_page = reverse("admin:django_tasks_database_dbtaskresult_change", args=[result.id])
+
+    assert "3 of 3" not in client.get(change_page).content.decode()
+    run_worker()
+
+    assert "3 of 3" in client.get(change_page).content.decode()
+    listed = client.get(reverse("admin:django_tasks_database_dbtaskresult_changelist"))
+    assert "3 of 3" in listed.content.decode()
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -233,3 +251,25 @@ def test_staff_who_may_not_change_offers_cannot_queue_it(deepl_server, client, s
     )
 
     assert not DBTaskResult.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_outdated_human_translation_is_left_to_a_person(deepl_server, staff):
+    offer = milk_offer()
+    services.offer_set_translation(
+        offer=offer, language="cs", texts={"title": "Dodavatel mléka (lidský)"}, by=staff
+    )
+    services.offer_machine_translate(offer=offer, languages=["de"])
+    offer.refresh_from_db()
+    services.offer_update_source(offer=offer, texts={"title": "Dostawca mleka i serów"})
+    assert states(offer)["cs"] == states(offer)["de"] == State.OUTDATED
+
+    written = services.offer_machine_translate(offer=offer)
+
+    offer.refresh_from_db()
+    assert "cs" not in written
+    assert "de" in written
+    assert offer.title_cs == "Dodavatel mléka (lidský)"
+    assert states(offer)["cs"] == State.OUTDATED
+    assert offer.title_de == "[DE] Dostawca mleka i serów"
+    assert services.offer_machine_translate(offer=offer, languages=["cs"]) == []

@@ -6,6 +6,7 @@ until someone says here who may open it.
 """
 
 import importlib
+import pkgutil
 
 import pytest
 from django.apps import apps as django_apps
@@ -19,6 +20,7 @@ from django.utils.translation import gettext
 from companies.models import Activity, Cluster
 from offers import interest
 from offers.models import ExpressionOfInterest, Offer, OfferTranslation
+from portal import migrations as portal_migrations
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
 from questionnaire.models import Submission, SurveyQuestion
 from tests.factories import CertificationFactory, ContactPersonFactory, OrganisationFactory
@@ -28,7 +30,28 @@ from tests.questionnaire.submissions import make_submission
 
 pytestmark = pytest.mark.django_db
 
-staff_roles = importlib.import_module("portal.migrations.0001_staff_roles")
+# The migrations that make the roles and later grant them more, in their order:
+# each has add_roles and remove_roles.
+ROLE_MIGRATIONS = [
+    importlib.import_module(f"portal.migrations.{name}")
+    for name in sorted(
+        module.name
+        for module in pkgutil.iter_modules(portal_migrations.__path__)
+        if not module.name.startswith("_")
+    )
+]
+ROLE_MIGRATIONS = [module for module in ROLE_MIGRATIONS if hasattr(module, "add_roles")]
+
+
+def add_roles():
+    for module in ROLE_MIGRATIONS:
+        module.add_roles(django_apps, None)
+
+
+def remove_roles():
+    for module in reversed(ROLE_MIGRATIONS):
+        module.remove_roles(django_apps, None)
+
 
 ANONYMOUS = "anonymous"
 VISITORS = [ANONYMOUS, *ROLES]
@@ -42,12 +65,17 @@ ALL = EDIT | {"add", "delete"}
 PAGES = {
     "auth.group": {ADMINISTRATOR: ALL},
     "auth.user": {ADMINISTRATOR: ALL},
-    # Sign-in records, second-factor devices and background tasks: superusers only.
+    # Sign-in records and second-factor devices: superusers only.
     "axes.accessattempt": {},
     "axes.accesslog": {},
     "axes.accessfailurelog": {},
     "otp_totp.totpdevice": {},
-    "django_tasks_database.dbtaskresult": {},
+    # Who may start a bulk machine translation follows its progress and result.
+    "django_tasks_database.dbtaskresult": {
+        MODERATOR: READ,
+        TRANSLATOR: READ,
+        ADMINISTRATOR: READ,
+    },
     "companies.activity": {ADMINISTRATOR: ALL},
     "companies.cluster": {TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     "companies.certification": {ADMINISTRATOR: ALL},
@@ -124,7 +152,7 @@ def admin_url_names():
 @pytest.fixture
 def roles():
     """The groups: made by the migration, and again here after a test that flushed them."""
-    staff_roles.add_roles(django_apps, None)
+    add_roles()
 
 
 def sign_in(client, role):
@@ -618,11 +646,11 @@ def permissions_of(name):
 def test_the_roles_migration_is_idempotent_and_reversible(roles):
     before = {name: permissions_of(name) for name in ROLES}
 
-    staff_roles.add_roles(django_apps, None)
+    add_roles()
     again = {name: permissions_of(name) for name in ROLES}
-    staff_roles.remove_roles(django_apps, None)
+    remove_roles()
     removed = Group.objects.filter(name__in=ROLES).count()
-    staff_roles.add_roles(django_apps, None)
+    add_roles()
 
     assert again == before
     assert removed == 0
