@@ -5,6 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from companies import services
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
+from portal.translations import RecordTranslatable
 from portal.translator_admin import TranslatorAdminMixin
 
 
@@ -20,6 +21,7 @@ class ActivityAdmin(TabbedTranslationAdmin):
 class ClusterAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     translator_context = ["slug"]
     translator_texts = ["name", "description"]
+    translatable = RecordTranslatable("name", "description")
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -48,6 +50,7 @@ class OrganisationAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     # Translators see no contact data: neither the organisation's nor its persons'.
     translator_context = ["name", "kind", "country", "town"]
     translator_texts = ["description", "products"]
+    translatable = RecordTranslatable("description", "products")
     list_display = ["name", "kind", "town", "country", "size_class", "is_published"]
     list_filter = ["is_published", "kind", "clusters", "country", "size_class"]
     search_fields = ["name", "town", "nip", "regon", "krs", "vat_id"]

@@ -26,6 +26,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from offers import services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
+from portal.translations import Translatable
 from portal.translator_admin import TranslatorAdminMixin
 
 Status = Offer.Status
@@ -74,6 +75,36 @@ def translation_state_filter(language):
 
     TranslationStateFilter.__name__ = f"TranslationStateFilter_{language}"
     return TranslationStateFilter
+
+
+class OfferTranslatable(Translatable):
+    """The workspace on offers: their states and drafts are offers.services'."""
+
+    fields = TRANSLATED_FIELDS
+
+    def source_choices(self, offer):
+        return [offer.source_language]
+
+    def _rows(self, offer):
+        return {row.language: row for row in offer.translations.all()}
+
+    def states(self, offer, source):
+        rows = self._rows(offer)
+        return {
+            code: rows[code].state if code in rows else State.MISSING for code in LANGUAGE_CODES
+        }
+
+    def machine_may_fill(self, offer, language, source):
+        row = self._rows(offer).get(language)
+        return language != source and row is not None and services.machine_may_write(row)
+
+    def fill_from_machine(self, offer, *, language, source, by):
+        return language in services.offer_machine_translate(
+            offer=offer, languages=[language], by=by
+        )
+
+    def save_review(self, offer, *, language, source, texts, by):
+        services.offer_review_translation(offer=offer, language=language, texts=texts, by=by)
 
 
 class OfferAdminForm(forms.ModelForm):
@@ -152,6 +183,8 @@ class OfferAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
         "translation_state_list",
     ]
     translator_texts = TRANSLATED_FIELDS
+    translatable = OfferTranslatable()
+    translation_links_box = False  # the state of the translations links the workspace
     list_display = [
         "reference",
         "source_title",
@@ -279,6 +312,7 @@ class OfferAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
             items.append(
                 (
                     code,
+                    self.workspace_url(offer, code),
                     LANGUAGE_NAMES[code],
                     State(state).label,
                     STATE_WORDS[state],
@@ -289,7 +323,7 @@ class OfferAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
             '<ul class="translation-states">{}</ul>',
             format_html_join(
                 "",
-                '<li data-language="{}">{}: <strong title="{}">{}</strong>{}</li>',
+                '<li data-language="{}"><a href="{}">{}</a>: <strong title="{}">{}</strong>{}</li>',
                 items,
             ),
         )

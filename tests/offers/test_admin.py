@@ -64,7 +64,10 @@ def post_change(client, offer, **changes):
 
 def italian_state_on_change_page(client, offer):
     page = client.get(admin_url("change", offer.pk)).content.decode()
-    return re.search(r'<li data-language="it">[^<]*: <strong title="[^"]*">(\w+)</strong>', page)[1]
+    return re.search(
+        r'<li data-language="it"><a href="[^"]*">[^<]*</a>: <strong title="[^"]*">(\w+)</strong>',
+        page,
+    )[1]
 
 
 @pytest.fixture

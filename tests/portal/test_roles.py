@@ -122,6 +122,10 @@ CUSTOM = {
     "otp_totp_totpdevice_config": set(),
     "otp_totp_totpdevice_qrcode": set(),
     "offers_expressionofinterest_forward": REVIEWERS,
+    # The translation workspace: whoever may translate or change the record.
+    "offers_offer_translate": {MODERATOR, TRANSLATOR, ADMINISTRATOR},
+    "companies_organisation_translate": {TRANSLATOR, ADMINISTRATOR},
+    "companies_cluster_translate": {TRANSLATOR, ADMINISTRATOR},
     "questionnaire_survey_results": REVIEWERS,
     "questionnaire_survey_results_csv": REVIEWERS,
     "questionnaire_submission_accept": REVIEWERS,
@@ -250,6 +254,15 @@ def custom_request(name, records):
                 args=[records["offers.expressionofinterest"].pk],
             ),
         ),
+        **{
+            f"{label.replace('.', '_')}_translate": (
+                "get",
+                reverse(
+                    f"admin:{label.replace('.', '_')}_translate", args=[records[label].pk, "cs"]
+                ),
+            )
+            for label in ["offers.offer", "companies.organisation", "companies.cluster"]
+        },
         "questionnaire_survey_results": ("get", reverse("admin:questionnaire_survey_results")),
         "questionnaire_survey_results_csv": (
             "get",
