@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.urls import Resolver404, resolve, reverse
-from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 LAST_ACTIVITY_KEY = "staff_last_activity"
 # The time of the last request is written at most this often, not on every request.
@@ -35,7 +35,11 @@ class StaffSessionIdleMiddleware:
                 logout(request)
                 messages.info(
                     request,
-                    _("You were signed out after %(minutes)d minutes without activity.")
+                    ngettext(
+                        "You were signed out after %(minutes)d minute without activity.",
+                        "You were signed out after %(minutes)d minutes without activity.",
+                        settings.STAFF_SESSION_IDLE_MINUTES,
+                    )
                     % {"minutes": settings.STAFF_SESSION_IDLE_MINUTES},
                 )
                 if _is_admin_page(request):

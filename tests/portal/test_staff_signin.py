@@ -8,7 +8,7 @@ from axes.models import AccessAttempt, AccessFailureLog
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.utils import timezone, translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -146,9 +146,11 @@ def test_idle_staff_session_ends_and_admin_sends_to_sign_in(client, staff, setti
     assert response.url == "/pl/admin/login/?next=/pl/admin/offers/offer/"
     assert not signed_in(client)
     with translation.override("pl"):
-        expected = gettext("You were signed out after %(minutes)d minutes without activity.") % {
-            "minutes": 30
-        }
+        expected = ngettext(
+            "You were signed out after %(minutes)d minute without activity.",
+            "You were signed out after %(minutes)d minutes without activity.",
+            30,
+        ) % {"minutes": 30}
     assert messages_of(response) == [expected]
 
 
