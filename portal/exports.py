@@ -13,7 +13,9 @@ to a model later is not exported until someone adds its column here. Headers are
 the fields' verbose names, read in the staff member's language at export time.
 
 Every text cell that a spreadsheet would run as a formula (=, +, -, @, tab or
-carriage return first) is prefixed with an apostrophe, in CSV and in XLSX.
+carriage return first) is prefixed with an apostrophe, in CSV and in XLSX: a
+phone number in international form too ("'+48 85 654 32 10"), which a
+spreadsheet would otherwise read as a number and strip of its plus.
 """
 
 import logging
@@ -144,6 +146,10 @@ class StaffExportMixin(ExportActionMixin):
         if export is not None and self.has_export_permission(request):
             actions[export.name] = export
         return actions
+
+    def get_valid_export_item_pks(self, request):
+        """The records an export from the action may name: those of the user's list."""
+        return self.get_queryset(request).values_list("pk", flat=True)
 
     def may_see_personal_data(self, request):
         return self.export_personal_resource is not None and request.user.has_perms(
