@@ -26,6 +26,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from offers import services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
+from portal.history import HistoryAdmin
 from portal.translations import Translatable
 from portal.translator_admin import TranslatorAdminMixin
 
@@ -173,7 +174,7 @@ class OfferEventInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
+class OfferAdmin(HistoryAdmin, TranslatorAdminMixin, TabbedTranslationAdmin):
     form = OfferAdminForm
     translator_context = [
         "reference",

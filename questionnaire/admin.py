@@ -11,9 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from companies.access_log import log_contact_views
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
 from companies.services import ORGANISATION_FIELDS
 from offers.models import Offer
+from portal.history import HistoryAdmin
 from portal.translator_admin import TranslatorAdminMixin
 from questionnaire import results, services
 from questionnaire.forms import DecisionForm
@@ -127,7 +129,7 @@ def _csv_cell(value):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(HistoryAdmin):
     list_display = [
         "organisation_name",
         "country",
@@ -227,7 +229,24 @@ class SubmissionAdmin(admin.ModelAdmin):
                 "can_review": request.user.has_perm("questionnaire.review_submission"),
                 "is_open": submission.status == Status.CONFIRMED,
             }
-        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+        response = super().change_view(
+            request, object_id, form_url, {**extra, **(extra_context or {})}
+        )
+        if response.status_code == 200 and submission.answers.get("contact"):
+            self._log_contact_view(request, submission)
+        return response
+
+    @staticmethod
+    def _log_contact_view(request, submission):
+        """The page shows the contact person's details sent with the submission."""
+        organisation = submission.organisation or submission.existing_organisation
+        email = submission.answers["contact"].get("email") or ""
+        contacts = (
+            ContactPerson.objects.filter(organisation=organisation, email__iexact=email)
+            if organisation is not None and email
+            else []
+        )
+        log_contact_views(request, contacts=list(contacts), organisation=organisation)
 
     @staticmethod
     def _names(model, pks):
