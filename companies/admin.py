@@ -14,7 +14,7 @@ from companies.models import (
     ContactPerson,
     Organisation,
 )
-from portal.history import HistoryAdmin
+from portal.history_admin import HistoryAdmin
 from portal.translations import RecordTranslatable
 from portal.translator_admin import TranslatorAdminMixin
 

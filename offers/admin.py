@@ -26,7 +26,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from offers import services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
-from portal.history import HistoryAdmin
+from portal.history_admin import HistoryAdmin
 from portal.translations import Translatable
 from portal.translator_admin import TranslatorAdminMixin
 

@@ -15,7 +15,7 @@ from companies.access_log import log_contact_views
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
 from companies.services import ORGANISATION_FIELDS
 from offers.models import Offer
-from portal.history import HistoryAdmin
+from portal.history_admin import HistoryAdmin
 from portal.translator_admin import TranslatorAdminMixin
 from questionnaire import results, services
 from questionnaire.forms import DecisionForm
