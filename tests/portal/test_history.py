@@ -355,3 +355,30 @@ def test_the_log_of_views_keeps_the_person_id_when_the_person_is_deleted(client)
 
     view = ContactDataView.objects.get()
     assert (view.contact_person, view.contact_person_ref) == (None, pk)
+
+
+# The history keeps no personal data longer than the record does.
+
+
+def test_retention_leaves_no_history_of_a_deleted_or_anonymised_submission(settings, tmp_path):
+    import datetime
+
+    from django.utils import timezone
+
+    from questionnaire import retention, services
+
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    unconfirmed = make_submission(confirm=False)
+    rejected = make_submission()
+    services.submission_reject(submission=rejected, by=None, reason="Spoza programu.")
+    long_ago = timezone.now() - datetime.timedelta(days=3650)
+    Submission.objects.filter(pk=unconfirmed.pk).update(created_at=long_ago)
+    Submission.objects.filter(pk=rejected.pk).update(decided_at=long_ago)
+    email = rejected.email
+    assert Submission.history.filter(email=email).exists()
+
+    retention.delete_unconfirmed()
+    retention.anonymise_rejected()
+
+    assert not Submission.history.filter(id=unconfirmed.pk).exists()
+    assert list(Submission.history.filter(id=rejected.pk).values_list("email", flat=True)) == [""]
