@@ -1,11 +1,21 @@
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from companies import resources, services
-from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
+from companies.access_log import contacts_on_page, log_contact_views
+from companies.models import (
+    Activity,
+    Certification,
+    Cluster,
+    ContactDataView,
+    ContactPerson,
+    Organisation,
+)
 from portal.exports import StaffExportMixin
+from portal.history_admin import HistoryAdmin
 from portal.translations import RecordTranslatable
 from portal.translator_admin import TranslatorAdminMixin
 
@@ -47,7 +57,9 @@ class ContactPersonInline(admin.StackedInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(StaffExportMixin, TranslatorAdminMixin, TabbedTranslationAdmin):
+class OrganisationAdmin(
+    StaffExportMixin, HistoryAdmin, TranslatorAdminMixin, TabbedTranslationAdmin
+):
     export_resource = resources.OrganisationResource
     export_personal_resource = resources.OrganisationWithContactsResource
     personal_data_permissions = ["companies.view_contactperson"]
@@ -101,6 +113,14 @@ class OrganisationAdmin(StaffExportMixin, TranslatorAdminMixin, TabbedTranslatio
         (_("History"), {"fields": ["created_at", "updated_at"]}),
     ]
 
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if response.status_code == 200:
+            contacts = contacts_on_page(response)
+            if contacts:
+                log_contact_views(request, contacts=contacts)
+        return response
+
     def has_publish_permission(self, request):
         return request.user.has_perm("companies.change_organisation")
 
@@ -127,8 +147,69 @@ class OrganisationAdmin(StaffExportMixin, TranslatorAdminMixin, TabbedTranslatio
 
 
 @admin.register(ContactPerson)
-class ContactPersonAdmin(admin.ModelAdmin):
+class ContactPersonAdmin(HistoryAdmin):
+    """Personal data: every page that shows it is logged (companies/access_log.py)."""
+
     list_display = ["last_name", "first_name", "organisation", "email", "publication_consent"]
     list_filter = ["publication_consent"]
     search_fields = ["last_name", "first_name", "email", "organisation__name"]
     autocomplete_fields = ["organisation"]
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        changelist = (getattr(response, "context_data", None) or {}).get("cl")
+        contacts = list(changelist.result_list) if changelist is not None else []
+        if response.status_code == 200 and contacts:
+            log_contact_views(request, contacts=contacts)
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        return self._logged(request, response, object_id)
+
+    def history_view(self, request, object_id, extra_context=None):
+        response = super().history_view(request, object_id, extra_context)
+        return self._logged(request, response, object_id)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        response = super().history_form_view(request, object_id, version_id, extra_context)
+        return self._logged(request, response, object_id)
+
+    def _logged(self, request, response, object_id):
+        if response.status_code != 200:
+            return response
+        contact = self.get_object(request, unquote(object_id))
+        if contact is not None:
+            log_contact_views(request, contacts=[contact])
+        elif str(object_id).isdigit():  # the history of a deleted contact person
+            log_contact_views(request, deleted_contact_id=int(object_id))
+        return response
+
+
+@admin.register(ContactDataView)
+class ContactDataViewAdmin(admin.ModelAdmin):
+    """The log of views of contact data: read by administrators, written by no one here."""
+
+    list_display = ["viewed_at", "username", "contact_person", "organisation", "path"]
+    list_filter = [("user", admin.RelatedOnlyFieldListFilter), "viewed_at"]
+    search_fields = ["username", "contact_person__last_name", "organisation__name", "path"]
+    date_hierarchy = "viewed_at"
+    list_select_related = ["contact_person", "organisation"]
+    fields = readonly_fields = [
+        "viewed_at",
+        "user",
+        "username",
+        "contact_person",
+        "contact_person_ref",
+        "organisation",
+        "path",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

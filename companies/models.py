@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
@@ -258,3 +259,50 @@ class ContactPerson(models.Model):
 
     def __str__(self):
         return f"{self.first_name} {self.last_name}"
+
+
+class ContactDataView(models.Model):
+    """A staff member opened an admin page showing a contact person's data.
+
+    Written by companies/access_log.py, never changed or deleted in the admin: the
+    answer to "who has seen my data?". The person's and organisation's ids stay when
+    the records are deleted, the user's name when the account is.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    username = models.CharField(_("username"), max_length=150)
+    contact_person = models.ForeignKey(
+        ContactPerson,
+        verbose_name=_("contact person"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="views",
+    )
+    contact_person_ref = models.PositiveBigIntegerField(
+        _("contact person id"), null=True, blank=True
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    path = models.CharField(_("page"), max_length=500)
+    viewed_at = models.DateTimeField(_("viewed"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-viewed_at", "-pk"]
+        verbose_name = _("view of contact data")
+        verbose_name_plural = _("views of contact data")
+
+    def __str__(self):
+        return f"{self.username} · {self.viewed_at:%Y-%m-%d %H:%M}"

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from companies.models import ContactPerson, Organisation
+from portal.history import record_by
 
 # Letters that Unicode does not decompose into a Latin base letter.
 _TRANSLITERATION = str.maketrans(
@@ -61,7 +62,7 @@ def organisation_unique_slug(name, *, exclude_pk=None):
     return slug
 
 
-def _save(organisation, *, data, language, texts, logo):
+def _save(organisation, *, data, language, texts, logo, by):
     for field in ORGANISATION_FIELDS:
         if field in data:
             setattr(organisation, field, data[field])
@@ -71,7 +72,7 @@ def _save(organisation, *, data, language, texts, logo):
         organisation.slug = organisation_unique_slug(organisation.name)
     if logo:
         organisation.logo.save(logo.name, logo, save=False)
-    organisation.save()
+    record_by(organisation, by).save()
     for relation in ORGANISATION_RELATIONS:
         if relation in data:
             getattr(organisation, relation).set(data[relation])
@@ -82,20 +83,20 @@ def _save(organisation, *, data, language, texts, logo):
 def organisation_create(*, data, language, texts=None, logo=None, published=False, by=None):
     """Create an organisation from checked data; `texts` are written in `language`."""
     organisation = Organisation(is_published=published)
-    return _save(organisation, data=data, language=language, texts=texts, logo=logo)
+    return _save(organisation, data=data, language=language, texts=texts, logo=logo, by=by)
 
 
 @transaction.atomic
 def organisation_update(*, organisation, data, language, texts=None, logo=None, by=None):
     """Update an organisation with checked data; `texts` replace its `language` texts."""
-    return _save(organisation, data=data, language=language, texts=texts, logo=logo)
+    return _save(organisation, data=data, language=language, texts=texts, logo=logo, by=by)
 
 
 @transaction.atomic
 def organisation_set_published(*, organisation, published, by=None):
     """Publish or unpublish an organisation in the public directory."""
     organisation.is_published = published
-    organisation.save(update_fields=["is_published", "updated_at"])
+    record_by(organisation, by).save(update_fields=["is_published", "updated_at"])
     return organisation
 
 
@@ -143,5 +144,5 @@ def contact_person_save(
         setattr(contact, name, given)
         setattr(contact, f"{name}_version", version if given else "")
         setattr(contact, f"{name}_at", (at or timezone.now()) if given else None)
-    contact.save()
+    record_by(contact, by).save()
     return contact

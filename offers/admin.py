@@ -27,6 +27,7 @@ from offers import resources, services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
 from portal.exports import StaffExportMixin
+from portal.history_admin import HistoryAdmin
 from portal.translations import Translatable
 from portal.translator_admin import TranslatorAdminMixin
 
@@ -174,7 +175,7 @@ class OfferEventInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(StaffExportMixin, TranslatorAdminMixin, TabbedTranslationAdmin):
+class OfferAdmin(StaffExportMixin, HistoryAdmin, TranslatorAdminMixin, TabbedTranslationAdmin):
     form = OfferAdminForm
     export_resource = resources.OfferResource
     translator_context = [

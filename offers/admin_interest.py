@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 
+from companies.access_log import log_contact_views
 from offers import interest as services
 from offers.models import ExpressionOfInterest
 
@@ -99,17 +100,24 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         expression = self.get_object(request, object_id)
         extra = {}
+        contact = None
         if expression is not None:
             offer = expression.offer
+            contact = services.firm_contact(offer)
             extra = {
                 "offer": offer,
                 "offer_title": services.offer_title(offer, "pl"),
-                "recipient": services.firm_recipient(offer),
+                "recipient": services.firm_recipient(offer, contact),
                 "can_forward": self.has_forward_permission(request)
                 and Status.FORWARDED in services.TRANSITIONS[expression.status],
                 "forward_form": ForwardForm(),
             }
-        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+        response = super().change_view(
+            request, object_id, form_url, {**extra, **(extra_context or {})}
+        )
+        if contact is not None and response.status_code == 200:
+            log_contact_views(request, contacts=[contact])  # the address it goes to
+        return response
 
     def forward_view(self, request, pk):
         if not self.has_forward_permission(request):

@@ -104,14 +104,20 @@ def _check_transition(interest, to_status):
         raise TransitionError(f"{interest.status} → {to_status}")
 
 
-def firm_recipient(offer):
+def firm_contact(offer):
+    """The contact person a forwarded expression of interest goes to, or None."""
+    return offer.organisation.contacts.exclude(email="").order_by("pk").first()
+
+
+def firm_recipient(offer, contact=None):
     """Where a forwarded expression of interest goes: (address, language), or None.
 
-    The organisation's first contact person (by pk) with an e-mail address, in that
-    person's language; failing that, the organisation's general address, in Polish.
+    The organisation's first contact person (by pk) with an e-mail address (or the
+    `contact` already found by `firm_contact`), in that person's language; failing
+    that, the organisation's general address, in Polish.
     """
     organisation = offer.organisation
-    contact = organisation.contacts.exclude(email="").order_by("pk").first()
+    contact = contact or firm_contact(offer)
     if contact is not None:
         return contact.email, contact.language
     if organisation.email:

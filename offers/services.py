@@ -11,10 +11,12 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from offers import emails
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
+from portal.history import record_by
 
 Status = Offer.Status
 State = OfferTranslation.State
@@ -108,11 +110,11 @@ def offer_create(
     }
     for field, text in texts.items():
         setattr(offer, f"{field}_{language}", text)
-    offer.save()
+    record_by(offer, by).save()
     offer.clusters.set(clusters)
     offer.activities.set(activities)
     digest = source_digest(offer)
-    OfferTranslation.objects.bulk_create(
+    translations = [
         OfferTranslation(
             offer=offer,
             language=code,
@@ -122,7 +124,8 @@ def offer_create(
             updated_by=by,
         )
         for code in LANGUAGE_CODES
-    )
+    ]
+    bulk_create_with_history(translations, OfferTranslation, default_user=by)
     OfferEvent.objects.create(offer=offer, from_status="", to_status=status, by=by)
     return offer
 
@@ -136,7 +139,7 @@ def offer_add(*, offer, by=None):
     """
     offer.reference = _next_reference()
     offer.status = Status.SUBMITTED
-    offer.save()
+    record_by(offer, by).save()
     OfferEvent.objects.create(offer=offer, from_status="", to_status=offer.status, by=by)
     return offer
 
@@ -146,7 +149,7 @@ def _change_status(offer, to_status, *, by=None, reason=""):
         raise TransitionError(f"{offer.status} → {to_status}")
     from_status = offer.status
     offer.status = to_status
-    offer.save()
+    record_by(offer, by).save()
     OfferEvent.objects.create(
         offer=offer, from_status=from_status, to_status=to_status, by=by, reason=reason
     )
@@ -212,7 +215,7 @@ def offer_renew(*, offer, by=None, now=None):
     if offer.status == Status.EXPIRED:
         _change_status(offer, Status.PUBLISHED, by=by, reason="renewed")
     else:
-        offer.save()
+        record_by(offer, by).save()
         OfferEvent.objects.create(
             offer=offer,
             from_status=Status.PUBLISHED,
@@ -346,7 +349,7 @@ def offer_set_translation(*, offer, language, texts, by=None, machine=False):
         if field in texts:
             setattr(offer, f"{field}_{language}", texts[field])
     # Only this language's columns: the instance may be older than the row's status.
-    offer.save(
+    record_by(offer, by).save(
         update_fields=[*(f"{field}_{language}" for field in TRANSLATED_FIELDS), "updated_at"]
     )
     if not _has_texts(offer, language):
@@ -357,7 +360,7 @@ def offer_set_translation(*, offer, language, texts, by=None, machine=False):
         translation.state, translation.origin = State.HUMAN, Origin.HUMAN
     translation.source_digest = source_digest(offer)
     translation.updated_by = by
-    translation.save()
+    record_by(translation, by).save()
     return translation
 
 
@@ -367,7 +370,7 @@ def offer_update_source(*, offer, texts, by=None):
     for field in TRANSLATED_FIELDS:
         if field in texts:
             setattr(offer, f"{field}_{offer.source_language}", texts[field])
-    offer.save()
+    record_by(offer, by).save()
     return offer_sync_translations(offer=offer, edited_languages=(), by=by)
 
 
@@ -401,7 +404,7 @@ def offer_sync_translations(*, offer, edited_languages, by=None):
             row.state = State.OUTDATED
         if row.pk is None or (row.state, row.source_digest, row.origin) != before:
             row.updated_by = by if code in edited_languages else row.updated_by
-            row.save()
+            record_by(row, by).save()
     return offer
 
 

@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from portal import machine_translation
+from portal.history import record_by
 from portal.models import TranslationOrigin, TranslationRecord, TranslationState
 
 State = TranslationState
@@ -125,7 +126,7 @@ class RecordTranslatable(Translatable):
         columns = [f"{field}_{language}" for field in texts]
         if any(field.name == "updated_at" for field in obj._meta.concrete_fields):
             columns.append("updated_at")
-        obj.save(update_fields=columns)
+        record_by(obj, by).save(update_fields=columns)
         self._record(obj, language=language, source=source, origin=origin, by=by)
 
     def _record(self, obj, *, language, source, origin, by):

@@ -11,10 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
+from companies.access_log import log_contact_views
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
 from companies.services import ORGANISATION_FIELDS
 from offers.models import Offer
 from portal.exports import StaffExportMixin, spreadsheet_safe
+from portal.history_admin import HistoryAdmin
 from portal.translator_admin import TranslatorAdminMixin
 from questionnaire import resources, results, services
 from questionnaire.forms import DecisionForm
@@ -122,7 +124,7 @@ def _shown(model, name, value):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(StaffExportMixin, admin.ModelAdmin):
+class SubmissionAdmin(StaffExportMixin, HistoryAdmin):
     export_resource = resources.SubmissionResource
     # The respondents' contact details are a contact person's data: whoever may
     # read the directory's contact persons may export them, beside the
@@ -228,7 +230,24 @@ class SubmissionAdmin(StaffExportMixin, admin.ModelAdmin):
                 "can_review": request.user.has_perm("questionnaire.review_submission"),
                 "is_open": submission.status == Status.CONFIRMED,
             }
-        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+        response = super().change_view(
+            request, object_id, form_url, {**extra, **(extra_context or {})}
+        )
+        if response.status_code == 200 and submission.answers.get("contact"):
+            self._log_contact_view(request, submission)
+        return response
+
+    @staticmethod
+    def _log_contact_view(request, submission):
+        """The page shows the contact person's details sent with the submission."""
+        organisation = submission.organisation or submission.existing_organisation
+        email = submission.answers["contact"].get("email") or ""
+        contacts = (
+            ContactPerson.objects.filter(organisation=organisation, email__iexact=email)
+            if organisation is not None and email
+            else []
+        )
+        log_contact_views(request, contacts=list(contacts), organisation=organisation)
 
     @staticmethod
     def _names(model, pks):

@@ -21,7 +21,9 @@ def delete_unconfirmed(*, now=None):
         with transaction.atomic():
             if submission.logo:
                 submission.logo.delete(save=False)
+            pk = submission.pk
             submission.delete()
+            Submission.history.filter(id=pk).delete()  # the deletion's copy too
             count += 1
     return count
 
@@ -57,6 +59,8 @@ def anonymise_rejected(*, now=None):
             if submission.logo:
                 submission.logo.delete(save=False)
             submission.anonymised_at = now
+            # Its history held the personal data too: only the anonymised record stays.
+            submission.history.all().delete()
             submission.save()
             SurveyAnswer.objects.filter(submission=submission).exclude(text="").update(
                 text=ANONYMISED

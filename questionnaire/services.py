@@ -7,6 +7,7 @@ from companies.models import Activity, Certification, Cluster, Organisation
 from companies.services import contact_person_save, organisation_create, organisation_update
 from offers.models import Offer
 from offers.services import offer_create
+from portal.history import record_by
 from questionnaire import emails
 from questionnaire.models import Draft, Submission, SubmissionEvent, SurveyAnswer, SurveyQuestion
 
@@ -111,7 +112,7 @@ def _change_status(submission, to_status, *, by=None, reason=""):
     else:
         submission.decided_at = now
         submission.reason = reason
-    submission.save()
+    record_by(submission, by).save()
     _log(submission, from_status=from_status, to_status=to_status, by=by, reason=reason)
 
 

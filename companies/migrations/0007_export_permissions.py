@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("companies", "0005_translate_permissions"),
+        ("companies", "0006_history"),
     ]
 
     operations = [

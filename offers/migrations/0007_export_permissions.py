@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("offers", "0005_offertranslation_origin"),
+        ("offers", "0006_history"),
     ]
 
     operations = [

@@ -23,7 +23,7 @@ def remove_roles(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("portal", "0002_translation_workspace"),
+        ("portal", "0003_history_roles"),
         ("companies", "0007_export_permissions"),
         ("offers", "0007_export_permissions"),
         ("questionnaire", "0005_export_permissions"),

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("questionnaire", "0003_translate_permissions"),
+        ("questionnaire", "0004_history"),
     ]
 
     operations = [

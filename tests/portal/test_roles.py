@@ -13,10 +13,13 @@ from django.apps import apps as django_apps
 from django.contrib import admin
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
+from django.test import RequestFactory
 from django.urls import URLResolver, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
+from simple_history.admin import SimpleHistoryAdmin
 
+from companies.access_log import log_contact_views
 from companies.models import Activity, Cluster
 from offers import interest
 from offers.models import ExpressionOfInterest, Offer, OfferTranslation
@@ -81,6 +84,8 @@ PAGES = {
     "companies.certification": {ADMINISTRATOR: ALL},
     "companies.organisation": {MODERATOR: READ, TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     "companies.contactperson": {MODERATOR: READ, ADMINISTRATOR: ALL},
+    # Who viewed contact data: written by the pages that show it, read by administrators.
+    "companies.contactdataview": {ADMINISTRATOR: READ},
     "offers.offer": {MODERATOR: EDIT, TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Partners write them; nobody adds or edits one in the admin.
     "offers.expressionofinterest": {MODERATOR: READ, ADMINISTRATOR: READ | {"delete"}},
@@ -89,6 +94,14 @@ PAGES = {
     "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
 }
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
+# A model with a change history (portal/history.py) also has a page per past version,
+# open to whoever may open its history.
+VERSION_VIEW = "simple_history"
+
+
+def has_versions(model):
+    return isinstance(admin.site._registry[model], SimpleHistoryAdmin)
+
 
 # The actions a role is offered on a list it may open (none unless listed).
 MODERATION = {"publish_offers", "reject_offers", "renew_offers"}
@@ -229,6 +242,11 @@ def records():
         SurveyQuestion.objects.order_by("pk").first(),
         make_submission(),
     ]
+    request = RequestFactory().get(
+        reverse("admin:companies_contactperson_change", args=[contact.pk])
+    )
+    request.user = someone
+    objects += log_contact_views(request, contacts=[contact])
     return {label(type(record)): record for record in objects}
 
 
@@ -326,6 +344,10 @@ def test_every_admin_page_and_url_has_an_expectation():
         f"{app_label}_{model_name}_{view}"
         for app_label, model_name in (name.split(".") for name in registered)
         for view in STANDARD_VIEWS
+    } | {
+        f"{model._meta.app_label}_{model._meta.model_name}_{VERSION_VIEW}"
+        for model in admin.site._registry
+        if has_versions(model)
     }
 
     assert registered == set(PAGES)
@@ -360,6 +382,12 @@ def test_permission_matrix(client, roles, records, role):
                 mismatches.append(
                     f"{name} change: may save is {response.context['has_change_permission']}"
                 )
+            if view == "history" and has_versions(model):
+                version = record.history.latest("history_date")
+                response = client.get(
+                    reverse(f"{prefix}_{VERSION_VIEW}", args=[record.pk, version.history_id])
+                )
+                check(f"{name} version", response, view in allowed)
             if view == "changelist" and shown:
                 form = response.context["action_form"]
                 offered = (
