@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from offers import services, tasks
+from offers import selectors, services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
 from portal.translations import Translatable
@@ -75,6 +75,56 @@ def translation_state_filter(language):
 
     TranslationStateFilter.__name__ = f"TranslationStateFilter_{language}"
     return TranslationStateFilter
+
+
+class ExpiringSoonFilter(admin.SimpleListFilter):
+    """Published offers whose date falls within the next 14 days: to renew or let go."""
+
+    title = _("expiry")
+    parameter_name = "expires"
+
+    def lookups(self, request, model_admin):
+        return [("14d", _("within 14 days"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "14d":
+            return queryset
+        return queryset.filter(selectors.expiring_soon())
+
+
+# The queue's states, as the dashboard names them.
+QUEUE_WORDS = {
+    State.MISSING: _("missing"),
+    State.OUTDATED: _("outdated"),
+    State.MACHINE: _("machine translation, not reviewed"),
+}
+
+
+class TranslationQueueFilter(admin.SimpleListFilter):
+    """Offers published or awaiting publication whose text in one language awaits a translator.
+
+    The value is "<language>-<state>", e.g. "it-missing".
+    """
+
+    title = _("translation queue")
+    parameter_name = "translation_queue"
+
+    def lookups(self, request, model_admin):
+        return [
+            (
+                f"{code}-{state}",
+                format_lazy("{}: {}", LANGUAGE_NAMES[code], QUEUE_WORDS[state]),
+            )
+            for code in LANGUAGE_CODES
+            for state in selectors.QUEUE_STATES
+        ]
+
+    def queryset(self, request, queryset):
+        language, _dash, state = (self.value() or "").partition("-")
+        if language not in LANGUAGE_CODES or state not in selectors.QUEUE_STATES:
+            return queryset
+        waiting = selectors.translation_queue().filter(language=language, state=state)
+        return queryset.filter(pk__in=waiting.values("offer"))
 
 
 class OfferTranslatable(Translatable):
@@ -197,6 +247,8 @@ class OfferAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     ]
     list_filter = [
         "status",
+        ExpiringSoonFilter,
+        TranslationQueueFilter,
         "kind",
         "source_language",
         "clusters",
