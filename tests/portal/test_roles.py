@@ -91,7 +91,13 @@ PAGES = {
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
 
 # The actions a role is offered on a list it may open (none unless listed).
-MODERATION = {"publish_offers", "reject_offers", "renew_offers"}
+MODERATION = {
+    "publish_offers",
+    "reject_offers",
+    "request_changes_offers",
+    "submit_offers",
+    "renew_offers",
+}
 ACTIONS = {
     "auth.group": {ADMINISTRATOR: {"delete_selected"}},
     "auth.user": {ADMINISTRATOR: {"delete_selected"}},
@@ -414,6 +420,20 @@ MODERATION_CASES = {
         submitted_offer,
         lambda offer: offer_action("reject_offers", offer, apply="1", reason="Niepełna oferta."),
         lambda offer: offer.status == Offer.Status.REJECTED,
+    ),
+    "ask for changes in an offer": (
+        REVIEWERS,
+        submitted_offer,
+        lambda offer: offer_action(
+            "request_changes_offers", offer, apply="1", reason="Popraw tytuł."
+        ),
+        lambda offer: offer.status == Offer.Status.DRAFT,
+    ),
+    "send a draft back to moderation": (
+        REVIEWERS,
+        lambda: OfferFactory(published=False),
+        lambda offer: offer_action("submit_offers", offer),
+        lambda offer: offer.status == Offer.Status.SUBMITTED,
     ),
     "renew an offer": (
         REVIEWERS,
