@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from companies import services
+from companies import resources, services
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
+from portal.exports import StaffExportMixin
 from portal.translations import RecordTranslatable
 from portal.translator_admin import TranslatorAdminMixin
 
@@ -46,7 +47,10 @@ class ContactPersonInline(admin.StackedInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
+class OrganisationAdmin(StaffExportMixin, TranslatorAdminMixin, TabbedTranslationAdmin):
+    export_resource = resources.OrganisationResource
+    export_personal_resource = resources.OrganisationWithContactsResource
+    personal_data_permissions = ["companies.view_contactperson"]
     # Translators see no contact data: neither the organisation's nor its persons'.
     translator_context = ["name", "kind", "country", "town"]
     translator_texts = ["description", "products"]

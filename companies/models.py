@@ -187,7 +187,10 @@ class Organisation(models.Model):
         ordering = ["name"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
-        permissions = [("translate_organisation", _("Can translate organisations"))]
+        permissions = [
+            ("translate_organisation", _("Can translate organisations")),
+            ("export_organisation", _("Can export organisations")),
+        ]
         indexes = [models.Index(fields=["is_published", "name"])]
 
     def __str__(self):

@@ -23,9 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from offers import selectors, services, tasks
+from offers import resources, selectors, services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
+from portal.exports import StaffExportMixin
 from portal.translations import Translatable
 from portal.translator_admin import TranslatorAdminMixin
 
@@ -225,8 +226,9 @@ class OfferEventInline(admin.TabularInline):
 
 
 @admin.register(Offer)
-class OfferAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
+class OfferAdmin(StaffExportMixin, TranslatorAdminMixin, TabbedTranslationAdmin):
     form = OfferAdminForm
+    export_resource = resources.OfferResource
     translator_context = [
         "reference",
         "status",

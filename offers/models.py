@@ -101,6 +101,7 @@ class Offer(models.Model):
         permissions = [
             ("moderate_offer", _("Can publish, reject and renew offers")),
             ("translate_offer", _("Can translate offers")),
+            ("export_offer", _("Can export offers")),
         ]
         indexes = [
             models.Index(fields=["status", "expires_at"]),

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_tasks_db",
+    "import_export",
     "portal",
     "companies",
     "offers",
@@ -321,6 +322,13 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+
+# Exports from the admin (django-import-export, export only: portal/exports.py).
+# A list is exported by whoever holds `<app>.export_<model>`; the formats, CSV
+# and XLSX, are the admins' own, which neutralise formulas in every cell (the
+# library's IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT only drops a leading "=").
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 
 # Machine translation of content (portal/machine_translation.py): "deepl" (the
 # official client), "libretranslate" (its HTTP API) or "" for none. Errors that

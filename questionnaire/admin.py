@@ -14,8 +14,9 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
 from companies.services import ORGANISATION_FIELDS
 from offers.models import Offer
+from portal.exports import StaffExportMixin, spreadsheet_safe
 from portal.translator_admin import TranslatorAdminMixin
-from questionnaire import results, services
+from questionnaire import resources, results, services
 from questionnaire.forms import DecisionForm
 from questionnaire.models import Submission, SurveyChoice, SurveyQuestion
 
@@ -120,14 +121,14 @@ def _shown(model, name, value):
     return str(choices.get(value, value))
 
 
-def _csv_cell(value):
-    """Spreadsheets run cells that start with these as formulas."""
-    text = str(value)
-    return "'" + text if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
-
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(StaffExportMixin, admin.ModelAdmin):
+    export_resource = resources.SubmissionResource
+    # The respondents' contact details are a contact person's data: whoever may
+    # read the directory's contact persons may export them, beside the
+    # submissions themselves.
+    export_personal_resource = resources.SubmissionWithContactResource
+    personal_data_permissions = ["questionnaire.view_submission", "companies.view_contactperson"]
     list_display = [
         "organisation_name",
         "country",
@@ -400,13 +401,13 @@ class SubmissionAdmin(admin.ModelAdmin):
         for result in question_results:
             question = result.question
             base = [
-                _csv_cell(question.prompt),
+                spreadsheet_safe(question.prompt),
                 question.kind,
                 int(question.is_active),
                 result.answered,
             ]
             for row in result.rows:
-                writer.writerow([*base, _csv_cell(row.label), row.count, f"{row.share:.3f}"])
+                writer.writerow([*base, spreadsheet_safe(row.label), row.count, f"{row.share:.3f}"])
             for text in result.texts:
-                writer.writerow([*base, _csv_cell(text), "", ""])
+                writer.writerow([*base, spreadsheet_safe(text), "", ""])
         return response

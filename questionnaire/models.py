@@ -131,7 +131,10 @@ class Submission(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("questionnaire submission")
         verbose_name_plural = _("questionnaire submissions")
-        permissions = [("review_submission", _("Can accept, reject or return submissions"))]
+        permissions = [
+            ("review_submission", _("Can accept, reject or return submissions")),
+            ("export_submission", _("Can export submissions with their survey answers")),
+        ]
         indexes = [models.Index(fields=["status", "created_at"])]
 
     def __str__(self):

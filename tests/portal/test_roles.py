@@ -98,24 +98,29 @@ MODERATION = {
     "submit_offers",
     "renew_offers",
 }
+EXPORT = "export_admin_action"
 ACTIONS = {
     "auth.group": {ADMINISTRATOR: {"delete_selected"}},
     "auth.user": {ADMINISTRATOR: {"delete_selected"}},
     "companies.activity": {ADMINISTRATOR: {"delete_selected"}},
     "companies.cluster": {ADMINISTRATOR: {"delete_selected"}},
     "companies.certification": {ADMINISTRATOR: {"delete_selected"}},
-    "companies.organisation": {ADMINISTRATOR: {"delete_selected", "publish", "unpublish"}},
+    "companies.organisation": {
+        MODERATOR: {EXPORT},
+        ADMINISTRATOR: {"delete_selected", "publish", "unpublish", EXPORT},
+    },
     "companies.contactperson": {ADMINISTRATOR: {"delete_selected"}},
     "offers.offer": {
-        MODERATOR: MODERATION | {"machine_translate_offers"},
+        MODERATOR: MODERATION | {"machine_translate_offers", EXPORT},
         TRANSLATOR: {"machine_translate_offers"},
-        ADMINISTRATOR: MODERATION | {"machine_translate_offers", "delete_selected"},
+        ADMINISTRATOR: MODERATION | {"machine_translate_offers", "delete_selected", EXPORT},
     },
     "offers.expressionofinterest": {
         MODERATOR: {"mark_declined", "mark_agreement"},
         ADMINISTRATOR: {"mark_declined", "mark_agreement", "delete_selected"},
     },
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
+    "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
 }
 
 # The admin's other URLs: who may use them (everyone else gets a 403).
@@ -137,6 +142,10 @@ CUSTOM = {
     "questionnaire_submission_accept": REVIEWERS,
     "questionnaire_submission_reject": REVIEWERS,
     "questionnaire_submission_request_changes": REVIEWERS,
+    # Exports (the export page; its file is tested in tests/portal/test_exports.py).
+    "companies_organisation_export": REVIEWERS,
+    "offers_offer_export": REVIEWERS,
+    "questionnaire_submission_export": REVIEWERS,
 }
 # Pages that show no record: signing in and out, one's own password, the admin's
 # JavaScript catalogue, and the redirect to a record's public page.
@@ -286,6 +295,14 @@ def custom_request(name, records):
             "get",
             reverse("admin:questionnaire_submission_request_changes", args=[submission]),
         ),
+        **{
+            f"{label}_export": ("get", reverse(f"admin:{label}_export"))
+            for label in [
+                "companies_organisation",
+                "offers_offer",
+                "questionnaire_submission",
+            ]
+        },
     }
     return urls[name]
 
