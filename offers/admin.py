@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from offers import resources, services, tasks
+from offers import resources, selectors, services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
 from portal.exports import StaffExportMixin
@@ -77,6 +77,56 @@ def translation_state_filter(language):
 
     TranslationStateFilter.__name__ = f"TranslationStateFilter_{language}"
     return TranslationStateFilter
+
+
+class ExpiringSoonFilter(admin.SimpleListFilter):
+    """Published offers whose date falls within the next 14 days: to renew or let go."""
+
+    title = _("expiry")
+    parameter_name = "expires"
+
+    def lookups(self, request, model_admin):
+        return [("14d", _("within 14 days"))]
+
+    def queryset(self, request, queryset):
+        if self.value() != "14d":
+            return queryset
+        return queryset.filter(selectors.expiring_soon())
+
+
+# The queue's states, as the dashboard names them.
+QUEUE_WORDS = {
+    State.MISSING: _("missing"),
+    State.OUTDATED: _("outdated"),
+    State.MACHINE: _("machine translation, not reviewed"),
+}
+
+
+class TranslationQueueFilter(admin.SimpleListFilter):
+    """Offers published or awaiting publication whose text in one language awaits a translator.
+
+    The value is "<language>-<state>", e.g. "it-missing".
+    """
+
+    title = _("translation queue")
+    parameter_name = "translation_queue"
+
+    def lookups(self, request, model_admin):
+        return [
+            (
+                f"{code}-{state}",
+                format_lazy("{}: {}", LANGUAGE_NAMES[code], QUEUE_WORDS[state]),
+            )
+            for code in LANGUAGE_CODES
+            for state in selectors.QUEUE_STATES
+        ]
+
+    def queryset(self, request, queryset):
+        language, _dash, state = (self.value() or "").partition("-")
+        if language not in LANGUAGE_CODES or state not in selectors.QUEUE_STATES:
+            return queryset
+        waiting = selectors.translation_queue().filter(language=language, state=state)
+        return queryset.filter(pk__in=waiting.values("offer"))
 
 
 class OfferTranslatable(Translatable):
@@ -138,7 +188,9 @@ class OfferAdminForm(forms.ModelForm):
         return cleaned_data
 
 
-class RejectForm(forms.Form):
+class ReasonForm(forms.Form):
+    """The reason of a moderation decision that the firm is told."""
+
     reason = forms.CharField(
         label=_("Reason"),
         max_length=2000,
@@ -200,6 +252,8 @@ class OfferAdmin(StaffExportMixin, HistoryAdmin, TranslatorAdminMixin, TabbedTra
     ]
     list_filter = [
         "status",
+        ExpiringSoonFilter,
+        TranslationQueueFilter,
         "kind",
         "source_language",
         "clusters",
@@ -271,7 +325,14 @@ class OfferAdmin(StaffExportMixin, HistoryAdmin, TranslatorAdminMixin, TabbedTra
     ]
     inlines = [OfferEventInline]
     change_list_template = "admin/offers/offer/change_list.html"
-    actions = ["publish_offers", "reject_offers", "renew_offers", "machine_translate_offers"]
+    actions = [
+        "publish_offers",
+        "reject_offers",
+        "request_changes_offers",
+        "submit_offers",
+        "renew_offers",
+        "machine_translate_offers",
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
@@ -394,42 +455,131 @@ class OfferAdmin(StaffExportMixin, HistoryAdmin, TranslatorAdminMixin, TabbedTra
             services.TransitionError,
         )
 
-    @admin.action(
-        description=_("Reject the selected offers (with a reason)"), permissions=["moderate"]
-    )
-    def reject_offers(self, request, queryset):
-        form = RejectForm(request.POST if "apply" in request.POST else None)
+    def _moderate_with_reason(
+        self, request, queryset, *, change, page, refused_message, done_message
+    ):
+        """Ask for the reason on a page of its own, then `change(offer, reason)` each offer.
+
+        `page` holds the page's title, action, introduction and button; the
+        messages are `_moderate`'s.
+        """
+        form = ReasonForm(request.POST if "apply" in request.POST else None)
         if form.is_bound and form.is_valid():
             reason = form.cleaned_data["reason"]
             self._moderate(
                 request,
                 queryset,
-                lambda offer: services.offer_reject(offer=offer, by=request.user, reason=reason),
-                lambda offer: (
-                    _(
-                        "%(offer)s cannot be rejected: its status is %(status)s. Only submitted "
-                        "offers are rejected."
-                    )
-                    % {"offer": offer.reference, "status": offer.get_status_display()}
-                ),
-                lambda count: (
-                    ngettext("%(count)d offer rejected.", "%(count)d offers rejected.", count)
-                    % {"count": count}
-                ),
+                lambda offer: change(offer, reason),
+                refused_message,
+                done_message,
                 services.TransitionError,
             )
             return None
         context = {
             **self.admin_site.each_context(request),
+            **page,
             "opts": self.model._meta,
-            "title": _("Reject offers"),
             "offers": queryset.select_related("organisation").order_by("reference"),
             "form": form,
-            "action": "reject_offers",
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
             "media": self.media,
         }
         return TemplateResponse(request, "admin/offers/offer/reject.html", context)
+
+    @admin.action(
+        description=_("Reject the selected offers (with a reason)"), permissions=["moderate"]
+    )
+    def reject_offers(self, request, queryset):
+        return self._moderate_with_reason(
+            request,
+            queryset,
+            change=lambda offer, reason: services.offer_reject(
+                offer=offer, by=request.user, reason=reason
+            ),
+            page={
+                "title": _("Reject offers"),
+                "action": "reject_offers",
+                "introduction": _(
+                    "These offers will be rejected. The reason is kept in each offer's "
+                    "history and e-mailed to the organisation."
+                ),
+                "button": _("Reject"),
+            },
+            refused_message=lambda offer: (
+                _(
+                    "%(offer)s cannot be rejected: its status is %(status)s. Only submitted "
+                    "offers are rejected."
+                )
+                % {"offer": offer.reference, "status": offer.get_status_display()}
+            ),
+            done_message=lambda count: (
+                ngettext("%(count)d offer rejected.", "%(count)d offers rejected.", count)
+                % {"count": count}
+            ),
+        )
+
+    @admin.action(
+        description=_("Ask the firms for changes (with a reason)"), permissions=["moderate"]
+    )
+    def request_changes_offers(self, request, queryset):
+        return self._moderate_with_reason(
+            request,
+            queryset,
+            change=lambda offer, reason: services.offer_request_changes(
+                offer=offer, by=request.user, reason=reason
+            ),
+            page={
+                "title": _("Ask for changes in offers"),
+                "action": "request_changes_offers",
+                "introduction": _(
+                    "These offers go back to drafts, and each organisation is e-mailed what "
+                    "to change and asked to answer with the corrected texts. Once you have "
+                    "corrected a draft, send it back to moderation."
+                ),
+                "button": _("Ask for changes"),
+            },
+            refused_message=lambda offer: (
+                _(
+                    "%(offer)s cannot be returned for changes: its status is %(status)s. Only "
+                    "submitted offers are returned."
+                )
+                % {"offer": offer.reference, "status": offer.get_status_display()}
+            ),
+            done_message=lambda count: (
+                ngettext(
+                    "%(count)d offer returned to its firm for changes.",
+                    "%(count)d offers returned to their firms for changes.",
+                    count,
+                )
+                % {"count": count}
+            ),
+        )
+
+    @admin.action(
+        description=_("Send the selected drafts back to moderation"), permissions=["moderate"]
+    )
+    def submit_offers(self, request, queryset):
+        self._moderate(
+            request,
+            queryset,
+            lambda offer: services.offer_submit(offer=offer, by=request.user),
+            lambda offer: (
+                _(
+                    "%(offer)s cannot be sent to moderation: its status is %(status)s. Only "
+                    "drafts are."
+                )
+                % {"offer": offer.reference, "status": offer.get_status_display()}
+            ),
+            lambda count: (
+                ngettext(
+                    "%(count)d offer awaits publication.",
+                    "%(count)d offers await publication.",
+                    count,
+                )
+                % {"count": count}
+            ),
+            services.TransitionError,
+        )
 
     @admin.action(
         description=_("Renew the selected offers for 12 months"), permissions=["moderate"]

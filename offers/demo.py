@@ -1565,14 +1565,20 @@ def _live(offer, index, now):
     """Publish the main offer of text `index`: live, about to expire, renewed or past."""
     offer = services.offer_submit(offer=offer)
     if index in EXPIRING_SOON:
-        return services.offer_publish(offer=offer, by=None, now=now - (352 + index % 5) * DAY)
+        return services.offer_publish(
+            offer=offer, by=None, now=now - (352 + index % 5) * DAY, notify=False
+        )
     if index in RENEWED:
         published_at = now - 380 * DAY
-        offer = services.offer_publish(offer=offer, by=None, now=published_at)
+        offer = services.offer_publish(offer=offer, by=None, now=published_at, notify=False)
         return services.offer_renew(offer=offer, now=published_at + 360 * DAY)
     if index in PAST_ITS_DATE:
-        return services.offer_publish(offer=offer, by=None, now=now - (370 + index) * DAY)
-    return services.offer_publish(offer=offer, by=None, now=now - (2 + index * 23 % 290) * DAY)
+        return services.offer_publish(
+            offer=offer, by=None, now=now - (370 + index) * DAY, notify=False
+        )
+    return services.offer_publish(
+        offer=offer, by=None, now=now - (2 + index * 23 % 290) * DAY, notify=False
+    )
 
 
 def _other(offer, index, now):
@@ -1583,7 +1589,7 @@ def _other(offer, index, now):
     offer = services.offer_submit(offer=offer)
     if status == "rejected":
         reason = REJECTION_REASONS[index % len(REJECTION_REASONS)]
-        return services.offer_reject(offer=offer, by=None, reason=reason)
+        return services.offer_reject(offer=offer, by=None, reason=reason, notify=False)
     if status == "submitted":
         return offer
     published_at = {
@@ -1592,7 +1598,7 @@ def _other(offer, index, now):
         "past_its_date": now - (380 + index) * DAY,
         "archived": now - (800 + index) * DAY,
     }[status]
-    offer = services.offer_publish(offer=offer, by=None, now=published_at)
+    offer = services.offer_publish(offer=offer, by=None, now=published_at, notify=False)
     if status == "withdrawn":
         reason = WITHDRAWAL_REASONS[index % len(WITHDRAWAL_REASONS)]
         return services.offer_withdraw(offer=offer, reason=reason)

@@ -28,12 +28,16 @@ def offer_recipient(offer):
     return None
 
 
-def _send(*, to, language, template, context):
+def _send(*, to, language, template, context, reply_to=()):
     with translation.override(language):
         context = {"contact": settings.PORTAL_CONTACT, "portal_url": settings.PORTAL_URL, **context}
         subject = render_to_string(f"offers/email/{template}_subject.txt", context)
         body = render_to_string(f"offers/email/{template}.txt", context)
-    EmailMessage(" ".join(subject.split()), body, to=to).send()
+    EmailMessage(" ".join(subject.split()), body, to=to, reply_to=list(reply_to)).send()
+
+
+def _title(offer, language):
+    return offer.text("title", language) or offer.text("title", offer.source_language)
 
 
 def send_expiry_reminder(offer):
@@ -53,9 +57,38 @@ def send_expiry_reminder(offer):
         template="reminder",
         context={
             "offer": offer,
-            "title": offer.text("title", language) or offer.text("title", offer.source_language),
+            "title": _title(offer, language),
             "link": absolute(path),
             "link_days": links.RENEW_LINK_DAYS,
         },
+    )
+    return True
+
+
+PUBLISHED, REJECTED, CHANGES_REQUESTED = "published", "rejected", "changes"
+
+
+def send_decision(offer, decision, *, reason=""):
+    """The office's decision on a submitted offer, in the recipient's language.
+
+    PUBLISHED: with the link to its public page; REJECTED: with the reason;
+    CHANGES_REQUESTED: with the changes asked for and how to send them (a reply to
+    the office, or the questionnaire again). Returns False (and sends nothing)
+    when the organisation has no e-mail address.
+    """
+    recipient = offer_recipient(offer)
+    if recipient is None:
+        return False
+    email, language = recipient
+    context = {"offer": offer, "title": _title(offer, language), "reason": reason}
+    with translation.override(language):
+        context["link"] = absolute(offer.get_absolute_url())
+        context["questionnaire_link"] = absolute(reverse("questionnaire:start"))
+    _send(
+        to=[email],
+        language=language,
+        template=f"decision_{decision}",
+        context=context,
+        reply_to=[settings.PORTAL_CONTACT["email"]],
     )
     return True

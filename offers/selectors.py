@@ -1,9 +1,20 @@
 """Reads of offers shared by pages, feeds and sitemaps."""
 
-from django.db.models import Prefetch
+import datetime
+
+from django.db.models import F, Prefetch, Q
 from django.utils import timezone
 
 from offers.models import Offer, OfferTranslation
+
+EXPIRING_WITHIN = datetime.timedelta(days=14)
+# The states of a translation that wait for a translator: a machine draft waits
+# for a person's review.
+QUEUE_STATES = (
+    OfferTranslation.State.MISSING,
+    OfferTranslation.State.OUTDATED,
+    OfferTranslation.State.MACHINE,
+)
 
 
 def reader_translation(language):
@@ -41,3 +52,22 @@ def live_offers_of(organisation, language):
 
 def now():
     return timezone.now()
+
+
+def expiring_soon(now=None):
+    """Published offers whose date falls within the next 14 days (not yet past), as a Q."""
+    now = now or timezone.now()
+    return Q(
+        status=Offer.Status.PUBLISHED, expires_at__gt=now, expires_at__lte=now + EXPIRING_WITHIN
+    )
+
+
+def translation_queue():
+    """Translations awaiting a translator, of offers published or awaiting publication.
+
+    Missing, outdated, or machine drafts not yet reviewed; never the source language.
+    """
+    return OfferTranslation.objects.filter(
+        offer__status__in=[Offer.Status.PUBLISHED, Offer.Status.SUBMITTED],
+        state__in=QUEUE_STATES,
+    ).exclude(language=F("offer__source_language"))

@@ -29,7 +29,8 @@ REMINDER_BEFORE = datetime.timedelta(days=14)
 
 TRANSITIONS = {
     Status.DRAFT: {Status.SUBMITTED, Status.WITHDRAWN},
-    Status.SUBMITTED: {Status.PUBLISHED, Status.REJECTED, Status.WITHDRAWN},
+    # Back to a draft: the office asked the firm for changes.
+    Status.SUBMITTED: {Status.PUBLISHED, Status.REJECTED, Status.WITHDRAWN, Status.DRAFT},
     Status.PUBLISHED: {Status.WITHDRAWN, Status.EXPIRED, Status.ARCHIVED},
     Status.REJECTED: {Status.ARCHIVED},
     Status.WITHDRAWN: {Status.ARCHIVED},
@@ -166,12 +167,17 @@ def offer_submit(*, offer, by=None):
     return offer
 
 
+def _tell_the_firm(offer, decision, reason=""):
+    transaction.on_commit(lambda: emails.send_decision(offer, decision, reason=reason))
+
+
 @transaction.atomic
-def offer_publish(*, offer, by, now=None):
-    """Publish for twelve months from now.
+def offer_publish(*, offer, by, now=None, notify=True):
+    """Publish for twelve months from now, and e-mail the firm the link once committed.
 
     An expired offer comes back only through `offer_renew` (once), so that
-    publishing again cannot stand in for a second renewal.
+    publishing again cannot stand in for a second renewal. `notify=False` sends
+    nothing (the demo's offers).
     """
     offer = _locked(offer)
     now = now or timezone.now()
@@ -181,14 +187,32 @@ def offer_publish(*, offer, by, now=None):
     offer.expires_at = now + PUBLICATION_PERIOD
     offer.rejection_reason = ""
     _change_status(offer, Status.PUBLISHED, by=by)
+    if notify:
+        _tell_the_firm(offer, emails.PUBLISHED)
     return offer
 
 
 @transaction.atomic
-def offer_reject(*, offer, by, reason):
+def offer_reject(*, offer, by, reason, notify=True):
+    """Reject with a reason, e-mailed to the firm once committed (unless `notify=False`)."""
     offer = _locked(offer)
     offer.rejection_reason = reason
     _change_status(offer, Status.REJECTED, by=by, reason=reason)
+    if notify:
+        _tell_the_firm(offer, emails.REJECTED, reason)
+    return offer
+
+
+@transaction.atomic
+def offer_request_changes(*, offer, by, reason):
+    """Return a submitted offer to the firm as a draft, e-mailing what to change.
+
+    The firm has no page to edit an offer: it answers the office (or sends the
+    questionnaire again); staff correct the draft and submit it again.
+    """
+    offer = _locked(offer)
+    _change_status(offer, Status.DRAFT, by=by, reason=reason)
+    _tell_the_firm(offer, emails.CHANGES_REQUESTED, reason)
     return offer
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
-from portal import signin
+from portal import dashboard, signin
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -52,6 +52,11 @@ class PortalAdminSite(admin.AdminSite):
             )
             return redirect("admin:two_factor", permanent=False)
         return None
+
+    def index(self, request, extra_context=None):
+        """The start page: what awaits this user (portal/dashboard.py), then the apps."""
+        extra = {"dashboard": dashboard.dashboard_for(request.user)}
+        return super().index(request, {**extra, **(extra_context or {})})
 
     def get_urls(self):
         return [

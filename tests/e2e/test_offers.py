@@ -118,7 +118,9 @@ def test_a_czech_partner_expresses_interest_in_an_anonymous_offer_and_staff_forw
     expression.refresh_from_db()
     assert expression.status == ExpressionOfInterest.Status.FORWARDED
     assert expression.forwarded_by.username == "urzednik"
-    (to_firm,) = [message for message in mail.outbox if message.to == [CONTACT_EMAIL]]
+    # The firm was told of the publication first, then gets the partner's details.
+    published, to_firm = [message for message in mail.outbox if message.to == [CONTACT_EMAIL]]
+    assert offer.reference in published.subject
     for text in [
         "Jana Nováková",
         "Mlékárna Vysočina s.r.o.",

@@ -17,6 +17,9 @@ DAY = datetime.timedelta(days=1)
 
 # How each target status is reached; an expired offer is published again by renewal.
 MOVES = {
+    Status.DRAFT: lambda offer, by: services.offer_request_changes(
+        offer=offer, by=by, reason="Popraw"
+    ),
     Status.SUBMITTED: lambda offer, by: services.offer_submit(offer=offer, by=by),
     Status.PUBLISHED: lambda offer, by: services.offer_publish(offer=offer, by=by),
     Status.REJECTED: lambda offer, by: services.offer_reject(offer=offer, by=by, reason="Za mało"),
@@ -27,6 +30,7 @@ MOVES = {
     Status.ARCHIVED: lambda offer, by: services.offer_archive(offer=offer, by=by, reason="Stara"),
 }
 REASONS = {
+    Status.DRAFT: "Popraw",
     Status.SUBMITTED: "",
     Status.PUBLISHED: "",
     Status.REJECTED: "Za mało",

@@ -104,7 +104,13 @@ def has_versions(model):
 
 
 # The actions a role is offered on a list it may open (none unless listed).
-MODERATION = {"publish_offers", "reject_offers", "renew_offers"}
+MODERATION = {
+    "publish_offers",
+    "reject_offers",
+    "request_changes_offers",
+    "submit_offers",
+    "renew_offers",
+}
 EXPORT = "export_admin_action"
 ACTIONS = {
     "auth.group": {ADMINISTRATOR: {"delete_selected"}},
@@ -459,6 +465,20 @@ MODERATION_CASES = {
         submitted_offer,
         lambda offer: offer_action("reject_offers", offer, apply="1", reason="Niepełna oferta."),
         lambda offer: offer.status == Offer.Status.REJECTED,
+    ),
+    "ask for changes in an offer": (
+        REVIEWERS,
+        submitted_offer,
+        lambda offer: offer_action(
+            "request_changes_offers", offer, apply="1", reason="Popraw tytuł."
+        ),
+        lambda offer: offer.status == Offer.Status.DRAFT,
+    ),
+    "send a draft back to moderation": (
+        REVIEWERS,
+        lambda: OfferFactory(published=False),
+        lambda offer: offer_action("submit_offers", offer),
+        lambda offer: offer.status == Offer.Status.SUBMITTED,
     ),
     "renew an offer": (
         REVIEWERS,

@@ -1,0 +1,291 @@
+"""The admin's start page: its figures against the database, and who sees which."""
+
+import datetime
+from html.parser import HTMLParser
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from offers import interest, services
+from offers.models import ExpressionOfInterest, Offer, OfferTranslation
+from portal import dashboard
+from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
+from questionnaire import services as submission_services
+from questionnaire.models import Submission
+from tests.factories import ContactPersonFactory
+from tests.offers.factories import OfferFactory, add_translation, expired_offer
+from tests.portal.test_roles import add_roles, sign_in
+from tests.questionnaire.submissions import make_submission
+
+pytestmark = pytest.mark.django_db
+
+Status = Offer.Status
+State = OfferTranslation.State
+DAY = datetime.timedelta(days=1)
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+QUEUE = {"missing": State.MISSING, "outdated": State.OUTDATED, "machine": State.MACHINE}
+
+
+class FigureParser(HTMLParser):
+    """The page's figures: {data-figure: (number shown, link)}."""
+
+    def __init__(self):
+        super().__init__()
+        self.figures, self._open = {}, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "data-figure" in attrs:
+            self._open = (attrs["data-figure"], attrs["href"])
+
+    def handle_data(self, data):
+        if self._open and data.strip():
+            name, href = self._open
+            self.figures[name] = (int(data), href)
+            self._open = None
+
+
+def figures(response):
+    parser = FigureParser()
+    parser.feed(response.content.decode())
+    return parser.figures
+
+
+def published_expiring_in(days, **kwargs):
+    return OfferFactory(published_at=timezone.now() - (365 - days) * DAY, **kwargs)
+
+
+def offer_with_status(status, **kwargs):
+    """An offer brought to `status` by the services, as it would be in use."""
+    if status == Status.PUBLISHED:
+        return OfferFactory(**kwargs)
+    if status == Status.EXPIRED:
+        return services.offer_expire(offer=expired_offer(**kwargs))
+    offer = OfferFactory(published=False, **kwargs)
+    if status == Status.DRAFT:
+        return offer
+    if status == Status.WITHDRAWN:
+        return services.offer_withdraw(offer=offer)
+    if status == Status.ARCHIVED:
+        return services.offer_archive(offer=services.offer_withdraw(offer=offer))
+    offer = services.offer_submit(offer=offer)
+    if status == Status.REJECTED:
+        return services.offer_reject(offer=offer, by=None, reason="Niepełna.")
+    return offer
+
+
+def translate_every_way(offer):
+    """Italian by a person, German by a machine, both then outdated; Czech a machine
+    draft; English by a person; Hungarian outdated by a person; the rest missing."""
+    add_translation(offer, "it", title="Offerta")
+    add_translation(offer, "de", machine=True, title="Angebot")
+    source = offer.source_language
+    services.offer_update_source(offer=offer, texts={"summary": f"Nowe {offer.pk}."})
+    add_translation(offer, "cs", machine=True, title="Nabídka")
+    add_translation(offer, "en", title="Offer")
+    if source != "hu":
+        add_translation(offer, "hu", title="Ajánlat")
+        services.offer_update_source(offer=offer, texts={"summary": f"Nowsze {offer.pk}."})
+        add_translation(offer, "cs", machine=True, title="Nabídka")
+        add_translation(offer, "en", title="Offer")
+        add_translation(offer, "it", title="Offerta")
+
+
+def new_interest(offer, **kwargs):
+    return interest.interest_create(
+        offer=offer,
+        name="Jana Nováková",
+        organisation_name="Mlékárna Vysočina s.r.o.",
+        country="CZ",
+        email="jana@mlekarna.example",
+        phone="",
+        message="Hledáme dodavatele.",
+        language="cs",
+        **kwargs,
+    )
+
+
+@pytest.fixture(autouse=True)
+def _roles():
+    add_roles()
+
+
+@pytest.fixture
+def staff():
+    return User.objects.create_user("staff", "staff@urzad.example", "pass", is_staff=True)
+
+
+@pytest.fixture
+def world(staff):
+    """Offers in every status, expiry dates around 14 days, translations in every
+    state and origin, submissions in every status and expressions of interest."""
+    offers = []
+    for status in Status:
+        for language in ("pl", "it"):
+            offer = offer_with_status(status, language=language)
+            translate_every_way(offer)
+            offers.append(offer)
+    offer_with_status(Status.SUBMITTED, language="de")
+    for days in (3, 14, 20):
+        published_expiring_in(days)
+    expired_offer()  # past its date, not yet marked expired
+
+    make_submission(confirm=False)
+    make_submission(language="it")
+    make_submission(language="de")
+    submission_services.submission_accept(submission=make_submission(), by=staff)
+    submission_services.submission_reject(submission=make_submission(), by=staff, reason="Nie.")
+    submission_services.submission_request_changes(
+        submission=make_submission(), by=staff, reason="Uzupełnij."
+    )
+
+    published = Offer.objects.filter(status=Status.PUBLISHED).order_by("pk")
+    new_interest(published[0])
+    new_interest(published[1])
+    interest.interest_set_status(
+        interest=new_interest(published[2]),
+        status=ExpressionOfInterest.Status.DECLINED,
+        by=staff,
+    )
+    firm = ContactPersonFactory(email="jan@firma.example").organisation
+    forwarded = new_interest(OfferFactory(organisation=firm))
+    interest.interest_forward(interest=forwarded, by=staff)
+    interest.interest_forward(interest=new_interest(OfferFactory(organisation=firm)), by=staff)
+    interest.interest_set_status(
+        interest=forwarded, status=ExpressionOfInterest.Status.AGREEMENT, by=staff
+    )
+
+
+def expected_rows():
+    """What each figure should count, worked out row by row: {figure: primary keys}."""
+    now = timezone.now()
+    offers = list(Offer.objects.all())
+    rows = {
+        "submissions_awaiting_review": {
+            submission.pk
+            for submission in Submission.objects.all()
+            if submission.status == Submission.Status.CONFIRMED
+        },
+        "offers_submitted": {offer.pk for offer in offers if offer.status == Status.SUBMITTED},
+        "offers_expiring": {
+            offer.pk
+            for offer in offers
+            if offer.status == Status.PUBLISHED and now < offer.expires_at <= now + 14 * DAY
+        },
+        "interests_new": {
+            expression.pk
+            for expression in ExpressionOfInterest.objects.all()
+            if expression.status == ExpressionOfInterest.Status.NEW
+        },
+    }
+    for code in LANGUAGE_CODES:
+        for word in QUEUE:
+            rows[f"queue-{code}-{word}"] = set()
+    for row in OfferTranslation.objects.select_related("offer"):
+        offer = row.offer
+        waiting = offer.status in {Status.PUBLISHED, Status.SUBMITTED}
+        if waiting and row.language != offer.source_language and row.state in QUEUE.values():
+            word = {state: word for word, state in QUEUE.items()}[row.state]
+            rows[f"queue-{row.language}-{word}"].add(offer.pk)
+    return rows
+
+
+def listed(client, url):
+    """The primary keys of the admin list a figure links to (every page of it)."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return set(response.context["cl"].queryset.values_list("pk", flat=True))
+
+
+def test_the_figures_match_the_database_and_link_to_exactly_their_rows(client, world):
+    sign_in(client, ADMINISTRATOR)
+    rows = expected_rows()
+
+    response = client.get(reverse("admin:index"))
+
+    shown = figures(response)
+    assert {name: number for name, (number, _url) in shown.items()} == {
+        name: len(pks) for name, pks in rows.items()
+    }
+    assert {name: listed(client, url) for name, (_number, url) in shown.items()} == rows
+    # The set-up reaches every case the figures tell apart.
+    assert len(rows["offers_expiring"]) == 2  # in 3 and in 14 days
+    assert all(rows[name] for name in ("offers_submitted", "submissions_awaiting_review"))
+    assert rows["interests_new"]
+    assert {name.rsplit("-", 1)[1] for name, pks in rows.items() if "queue" in name and pks} == {
+        "missing",
+        "outdated",
+        "machine",
+    }
+
+
+def test_a_translation_of_an_offers_source_language_is_not_in_the_queue(client):
+    offer = OfferFactory(language="it")
+    # Left behind by a change of source language, say: the source's own row is no gap.
+    OfferTranslation.objects.filter(offer=offer, language="it").update(state=State.MISSING)
+    sign_in(client, ADMINISTRATOR)
+
+    shown = figures(client.get(reverse("admin:index")))
+
+    assert shown["queue-it-missing"][0] == 0
+    assert shown["queue-pl-missing"][0] == 1
+    assert listed(client, shown["queue-it-missing"][1]) == set()
+
+
+def test_each_role_sees_the_blocks_it_may_open(client, world):
+    moderation = {"submissions_awaiting_review", "offers_submitted", "offers_expiring"}
+    moderation |= {"interests_new"}
+    queue = {f"queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
+    seen = {}
+    for role in (MODERATOR, TRANSLATOR, EDITOR, ADMINISTRATOR):
+        client.logout()
+        sign_in(client, role)
+        response = client.get(reverse("admin:index"))
+        assert response.status_code == 200
+        seen[role] = set(figures(response))
+
+    assert seen == {
+        MODERATOR: moderation | queue,
+        TRANSLATOR: queue,
+        EDITOR: set(),
+        ADMINISTRATOR: moderation | queue,
+    }
+
+
+@pytest.mark.parametrize(
+    ("role", "queries"), [(EDITOR, 0), (TRANSLATOR, 1), (MODERATOR, 4), (ADMINISTRATOR, 4)]
+)
+def test_nothing_is_counted_for_a_block_the_user_may_not_see(
+    role, queries, django_assert_num_queries
+):
+    user = User.objects.create_user(role, is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    user.has_perm("offers.view_offer")  # the permissions, read once and kept
+
+    with django_assert_num_queries(queries):
+        board = dashboard.dashboard_for(user)
+
+    assert (board.translation_queue is None) == (role == EDITOR)
+
+
+def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
+    client, django_assert_num_queries
+):
+    sign_in(client, ADMINISTRATOR)
+    OfferFactory(published=False)
+    with CaptureQueriesContext(connection) as one_offer:
+        client.get(reverse("admin:index"))
+    for number in range(29):
+        offer = offer_with_status([Status.SUBMITTED, Status.PUBLISHED][number % 2])
+        add_translation(offer, "it", machine=True, title="Offerta")
+    published_expiring_in(5)
+
+    with django_assert_num_queries(len(one_offer)):
+        response = client.get(reverse("admin:index"))
+
+    assert figures(response)["offers_submitted"][0] == 15
