@@ -22,7 +22,9 @@ import logging
 
 import tablib
 from django.contrib import admin
-from django.contrib.admin.options import IS_POPUP_VAR, ActionLocation
+from django.contrib.admin.options import IS_POPUP_VAR, ActionLocation, IncorrectLookupParameters
+from django.contrib.admin.views.main import ERROR_FLAG
+from django.http import HttpResponseRedirect
 from django.utils.functional import Promise
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -146,6 +148,14 @@ class StaffExportMixin(ExportActionMixin):
         if export is not None and self.has_export_permission(request):
             actions[export.name] = export
         return actions
+
+    def export_action(self, request):
+        # The export page filters as the list does; a filter the list does not know
+        # sends back to the list with the admin's "errors in the filters" notice.
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            return HttpResponseRedirect(f"{request.path.removesuffix('export/')}?{ERROR_FLAG}=1")
 
     def get_valid_export_item_pks(self, request):
         """The records an export from the action may name: those of the user's list."""

@@ -156,6 +156,22 @@ def test_a_role_without_the_export_permission_gets_no_file(client, role, label):
     assert b"Serowar Narew" not in response.content
 
 
+@pytest.mark.parametrize("query", ["?format=0", "?no_such_field=1"])
+def test_a_filter_the_list_does_not_know_sends_back_to_the_list(client, query):
+    OrganisationFactory(name="Serowar Narew")
+    staff(client, role=MODERATOR)
+
+    sent = export(client, "offers_offer", CSV, query=query)
+    with translation.override("en"):
+        page = client.get(reverse("admin:offers_offer_export") + query)
+        changelist = reverse("admin:offers_offer_changelist")
+
+    for response in [page, sent]:
+        assert response.status_code == 302
+        assert response["Location"] == changelist + "?e=1"
+        assert b"Serowar Narew" not in response.content
+
+
 def test_a_visitor_is_sent_to_sign_in_and_gets_no_file(client):
     OrganisationFactory(name="Serowar Narew")
 
