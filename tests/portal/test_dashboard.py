@@ -19,6 +19,7 @@ from questionnaire import services as submission_services
 from questionnaire.models import Submission
 from tests.factories import ContactPersonFactory
 from tests.offers.factories import OfferFactory, add_translation, expired_offer
+from tests.offers.test_interest import make_interest
 from tests.portal.test_roles import add_roles, sign_in
 from tests.questionnaire.submissions import make_submission
 
@@ -96,20 +97,6 @@ def translate_every_way(offer):
         add_translation(offer, "it", title="Offerta")
 
 
-def new_interest(offer, **kwargs):
-    return interest.interest_create(
-        offer=offer,
-        name="Jana Nováková",
-        organisation_name="Mlékárna Vysočina s.r.o.",
-        country="CZ",
-        email="jana@mlekarna.example",
-        phone="",
-        message="Hledáme dodavatele.",
-        language="cs",
-        **kwargs,
-    )
-
-
 @pytest.fixture(autouse=True)
 def _roles():
     add_roles()
@@ -145,17 +132,17 @@ def world(staff):
     )
 
     published = Offer.objects.filter(status=Status.PUBLISHED).order_by("pk")
-    new_interest(published[0])
-    new_interest(published[1])
+    make_interest(published[0])
+    make_interest(published[1])
     interest.interest_set_status(
-        interest=new_interest(published[2]),
+        interest=make_interest(published[2]),
         status=ExpressionOfInterest.Status.DECLINED,
         by=staff,
     )
     firm = ContactPersonFactory(email="jan@firma.example").organisation
-    forwarded = new_interest(OfferFactory(organisation=firm))
+    forwarded = make_interest(OfferFactory(organisation=firm))
     interest.interest_forward(interest=forwarded, by=staff)
-    interest.interest_forward(interest=new_interest(OfferFactory(organisation=firm)), by=staff)
+    interest.interest_forward(interest=make_interest(OfferFactory(organisation=firm)), by=staff)
     interest.interest_set_status(
         interest=forwarded, status=ExpressionOfInterest.Status.AGREEMENT, by=staff
     )

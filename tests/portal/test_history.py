@@ -13,6 +13,7 @@ from questionnaire.models import Submission
 from tests.factories import ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
 from tests.offers.test_admin import change_form_data
+from tests.offers.test_interest import make_interest
 from tests.portal.test_roles import offer_action, roles, sign_in  # noqa: F401 (fixture)
 from tests.questionnaire.submissions import make_submission
 
@@ -286,19 +287,9 @@ def test_the_list_of_contact_persons_logs_the_persons_listed(client):
 
 
 def test_an_expression_of_interest_logs_the_contact_it_is_forwarded_to(client):
-    from offers import interest
 
     contact = ContactPersonFactory(email="jan@firma.example")
-    expression = interest.interest_create(
-        offer=OfferFactory(organisation=contact.organisation),
-        name="Jana Nováková",
-        organisation_name="Mlékárna Vysočina s.r.o.",
-        country="CZ",
-        email="jana@mlekarna.example",
-        phone="",
-        message="Hledáme dodavatele.",
-        language="cs",
-    )
+    expression = make_interest(OfferFactory(organisation=contact.organisation))
     sign_in(client, MODERATOR)
 
     response = client.get(reverse("admin:offers_expressionofinterest_change", args=[expression.pk]))
