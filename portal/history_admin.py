@@ -4,11 +4,11 @@ import dataclasses
 import datetime
 
 from django.contrib.admin import helpers
-from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import modelform_factory
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -28,6 +28,10 @@ class HistoryAdmin(SimpleHistoryAdmin):
     the fields the record's change page shows that staff member; a past version is
     shown read-only, and nothing is ever reverted from it.
     """
+
+    def history_view(self, request, object_id, extra_context=None):
+        _check_id(self.model, unquote(object_id))
+        return super().history_view(request, object_id, extra_context)
 
     def has_view_history_or_change_history_permission(self, request, obj=None):
         may_see_record = self.has_view_permission(request, obj) or self.has_change_permission(
@@ -85,6 +89,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
         """One past version, read-only: simple-history's page without its revert form."""
         if request.method != "GET":
             return HttpResponseNotAllowed(["GET"])
+        _check_id(self.model, object_id)
+        _check_id(self.model.history.model, version_id)
         request.current_app = self.admin_site.name
         opts = self.model._meta
         record = get_object_or_404(
@@ -133,6 +139,14 @@ class HistoryAdmin(SimpleHistoryAdmin):
             **(extra_context or {}),
         }
         return self.render_history_view(request, self.object_history_form_template, context)
+
+
+def _check_id(model, value):
+    """An address whose id is no id of `model` (say "abc" for a number) is not found."""
+    try:
+        model._meta.pk.to_python(value)
+    except ValidationError:
+        raise Http404 from None
 
 
 class HistoryChanges(HistoricalRecordContextHelper):

@@ -163,6 +163,28 @@ def test_a_past_version_is_shown_read_only_and_cannot_be_reverted(client):
     assert organisation.name == "Serowar Narwiański"
 
 
+@pytest.mark.parametrize(
+    "model, args",
+    [
+        ("offers_offer", ["abc"]),
+        ("offers_offer", ["abc", "1"]),
+        ("offers_offer", ["1", "abc"]),
+        ("companies_organisation", ["abc"]),
+        ("companies_contactperson", ["abc"]),
+        ("companies_contactperson", ["abc", "xyz"]),
+        ("questionnaire_submission", ["abc", "1"]),
+    ],
+)
+def test_a_history_address_with_an_id_that_is_no_id_is_not_found(client, model, args):
+    sign_in(client, ADMINISTRATOR)
+    view = "history" if len(args) == 1 else "simple_history"
+
+    response = client.get(reverse(f"admin:{model}_{view}", args=args))
+
+    assert response.status_code == 404
+    assert ContactDataView.objects.count() == 0
+
+
 def test_a_translator_is_refused_a_contact_persons_history(client):
     contact = ContactPersonFactory(email="zofia@narew.example")
     sign_in(client, TRANSLATOR)
