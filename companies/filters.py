@@ -2,7 +2,6 @@
 
 import django_filters
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
 from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +9,7 @@ from django_countries import countries
 
 from companies.models import Activity, Certification, Cluster, Organisation
 from companies.search import search_organisations
+from portal.common.text import TextFormMixin
 
 SORTS = {
     "name": (_("name (A–Z)"), ["name"]),
@@ -19,21 +19,8 @@ SORTS = {
 }
 
 
-class DirectoryFilterForm(forms.Form):
-    def __init__(self, data=None, *args, **kwargs):
-        # Words with NUL bytes are refused, and not echoed back into the page.
-        self.query_has_nul = data is not None and "\x00" in data.get("q", "")
-        if self.query_has_nul:
-            data = data.copy()
-            data["q"] = data["q"].replace("\x00", "")
-        super().__init__(data, *args, **kwargs)
-
-    def clean_q(self):
-        if self.query_has_nul:
-            raise forms.ValidationError(
-                ProhibitNullCharactersValidator.message, code="null_characters_not_allowed"
-            )
-        return self.cleaned_data["q"]
+class DirectoryFilterForm(TextFormMixin, forms.Form):
+    """Words with a character that cannot be stored are refused, and not echoed back."""
 
     def clean(self):
         cleaned = super().clean()

@@ -26,6 +26,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from offers import resources, selectors, services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
+from portal.common.text import TextFormMixin
 from portal.exports import StaffExportMixin
 from portal.history_admin import HistoryAdmin
 from portal.translations import Translatable
@@ -159,7 +160,7 @@ class OfferTranslatable(Translatable):
         services.offer_review_translation(offer=offer, language=language, texts=texts, by=by)
 
 
-class OfferAdminForm(forms.ModelForm):
+class OfferAdminForm(TextFormMixin, forms.ModelForm):
     cooperation_types = forms.MultipleChoiceField(
         label=capfirst(Offer._meta.get_field("cooperation_types").verbose_name),
         choices=Offer.CooperationType.choices,
@@ -188,7 +189,7 @@ class OfferAdminForm(forms.ModelForm):
         return cleaned_data
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(TextFormMixin, forms.Form):
     """The reason of a moderation decision that the firm is told."""
 
     reason = forms.CharField(

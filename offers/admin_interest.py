@@ -17,12 +17,13 @@ from django_countries.filters import CountryFilter
 from companies.access_log import log_contact_views
 from offers import interest as services
 from offers.models import ExpressionOfInterest
+from portal.common.text import TextFormMixin
 
 Status = ExpressionOfInterest.Status
 FORWARD_PERMISSION = "offers.forward_interest"
 
 
-class ForwardForm(forms.Form):
+class ForwardForm(TextFormMixin, forms.Form):
     note = forms.CharField(
         label=_("Note to the firm"),
         required=False,

@@ -10,18 +10,18 @@ from django.contrib.sites.shortcuts import get_current_site
 from django.contrib.syndication.views import Feed, add_domain
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape, linebreaks
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Cluster
 from offers import selectors
+from portal.common.feeds import XmlSafeAtom1Feed
 
 FEED_SIZE = 50
 
 
-class OfferAtomFeed(Atom1Feed):
+class OfferAtomFeed(XmlSafeAtom1Feed):
     """Atom, with xml:lang on an entry whose texts are not in the feed's language."""
 
     def item_attributes(self, item):

@@ -2,7 +2,6 @@
 
 import django_filters
 from django import forms
-from django.core.validators import ProhibitNullCharactersValidator
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -10,6 +9,7 @@ from django_countries import countries
 from companies.models import Activity, Cluster
 from offers.models import Offer
 from offers.search import search_offers
+from portal.common.text import TextFormMixin
 
 # Relevance comes first, so that a search sent from the form (which always sends
 # a sort) is ranked; without words it means newest first (OfferFilterForm.clean).
@@ -23,34 +23,11 @@ SORTS = {
 FILTER_NAMES = ("q", "kind", "cluster", "cooperation", "country", "target", "activity", "sort")
 
 
-def _without_nul(data):
-    """The same data with NUL bytes taken out of every value (a QueryDict or a dict)."""
-    if hasattr(data, "lists"):
-        cleaned = data.copy()
-        for key, values in data.lists():
-            cleaned.setlist(key, [value.replace("\x00", "") for value in values])
-        return cleaned
-    return {
-        key: value.replace("\x00", "") if isinstance(value, str) else value
-        for key, value in data.items()
-    }
-
-
-class OfferFilterForm(forms.Form):
-    def __init__(self, data=None, *args, **kwargs):
-        # Words with NUL bytes are refused; no NUL is echoed back into the page.
-        self.query_has_nul = data is not None and "\x00" in str(data.get("q") or "")
-        if data is not None:
-            data = _without_nul(data)
-        super().__init__(data, *args, **kwargs)
+class OfferFilterForm(TextFormMixin, forms.Form):
+    """Words with a character that cannot be stored are refused, and not echoed back."""
 
     def clean_q(self):
-        if self.query_has_nul:
-            raise forms.ValidationError(
-                ProhibitNullCharactersValidator.message, code="null_characters_not_allowed"
-            )
-        query = self.cleaned_data["q"]
-        return " ".join(query.split())
+        return " ".join(self.cleaned_data["q"].split())
 
     def clean(self):
         cleaned = super().clean()

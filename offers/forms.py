@@ -1,10 +1,11 @@
 """Forms of the public offer pages: they check what was typed and write nothing."""
 
 from django import forms
-from django.core.exceptions import ValidationError
-from django.core.validators import ProhibitNullCharactersValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+
+from portal.common.text import TextFormMixin
 
 # The wording of the information text and the consent of the expression-of-interest
 # form (templates/offers/interest_form.html and the label below). A new wording
@@ -18,33 +19,7 @@ def country_choices():
     return [("", "---------"), *countries]
 
 
-class NoNullCharactersForm(forms.Form):
-    """No posted value holds a NUL character (PostgreSQL cannot store one).
-
-    A text field refuses one itself; a tick box would read "\\x00" as ticked.
-    """
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in self.fields:
-            if name in self.errors:
-                continue
-            for value in self._posted(self.add_prefix(name)):
-                try:
-                    ProhibitNullCharactersValidator()(value)
-                except ValidationError as error:
-                    self.add_error(name, error)
-                    break
-        return cleaned
-
-    def _posted(self, key):
-        if hasattr(self.data, "getlist"):
-            return self.data.getlist(key)
-        value = self.data.get(key)
-        return [] if value is None else value if isinstance(value, list | tuple) else [value]
-
-
-class ConsentForm(NoNullCharactersForm):
+class ConsentForm(TextFormMixin, forms.Form):
     """A form with an e-mail address and a consent tick box described by a privacy text.
 
     `privacy_id` is the id of the information text on the page; `autocomplete`

@@ -36,6 +36,8 @@ from import_export.forms import ExportForm
 from import_export.resources import Resource
 from import_export.widgets import BooleanWidget, DateTimeWidget, IntegerWidget
 
+from portal.common.text import xml_safe
+
 logger = logging.getLogger(__name__)
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -43,11 +45,14 @@ LIST_SEPARATOR = "; "
 
 
 def spreadsheet_safe(value):
-    """A text that a spreadsheet shows as text: formulas lose their power."""
+    """A text that a spreadsheet shows as text: formulas lose their power, and
+    characters an XLSX file (XML) cannot carry are dropped."""
     if isinstance(value, Promise):
         value = str(value)
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    if isinstance(value, str):
+        value = xml_safe(value)
+        if value.startswith(FORMULA_STARTS):
+            return "'" + value
     return value
 
 

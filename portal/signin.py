@@ -23,6 +23,8 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.models import VerifyNotAllowed
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from portal.common.text import TextFormMixin
+
 
 class StaffSignInBackend(AxesStandaloneBackend, ModelBackend):
     """Django's own users and permissions, behind django-axes' lockout check.
@@ -185,7 +187,7 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
         return cleaned_data
 
 
-class DeviceConfirmForm(forms.Form):
+class DeviceConfirmForm(TextFormMixin, forms.Form):
     """The first code from a newly set-up app confirms it."""
 
     otp_token = _code_field()

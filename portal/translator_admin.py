@@ -37,6 +37,7 @@ from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import machine_translation
+from portal.common.text import TextFormMixin
 from portal.translations import State
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -46,7 +47,7 @@ def language_name(code):
     return get_language_info(code)["name_translated"]
 
 
-class WorkspaceForm(forms.Form):
+class WorkspaceForm(TextFormMixin, forms.Form):
     """One target language's texts, and the source they were translated from."""
 
     source_digest = forms.CharField(widget=forms.HiddenInput)

@@ -15,6 +15,7 @@ from companies.access_log import log_contact_views
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
 from companies.services import ORGANISATION_FIELDS
 from offers.models import Offer
+from portal.common.text import TextFormMixin
 from portal.exports import StaffExportMixin, spreadsheet_safe
 from portal.history_admin import HistoryAdmin
 from portal.translator_admin import TranslatorAdminMixin
@@ -90,7 +91,7 @@ class QueueFilter(admin.SimpleListFilter):
             }
 
 
-class ResultsFilterForm(forms.Form):
+class ResultsFilterForm(TextFormMixin, forms.Form):
     cluster = forms.ModelChoiceField(
         label=_("Cluster"), queryset=Cluster.objects.all(), required=False
     )

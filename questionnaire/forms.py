@@ -6,7 +6,6 @@ import unicodedata
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -17,6 +16,7 @@ from companies import validators
 from companies.logos import process_logo
 from companies.models import Activity, Certification, Cluster, Organisation
 from offers.models import Offer
+from portal.common.text import TextFormMixin
 from questionnaire.models import SurveyQuestion
 
 # The wording of the information clause and of the consents (templates
@@ -56,27 +56,13 @@ def identifier_characters(value):
     )
 
 
-class StepForm(forms.Form):
-    """A step of the questionnaire: no posted answer of it holds a NUL character.
+class StepForm(TextFormMixin, forms.Form):
+    """A step of the questionnaire: every posted answer is checked as text.
 
-    A CharField refuses one itself, but a tick box reads "\\x00" as ticked and a phone
-    number field drops it, while the wizard keeps the answers as posted and
-    PostgreSQL cannot store a NUL (in text or JSON).
+    The wizard keeps the answers as posted (a tick box's or a choice's too), and
+    PostgreSQL cannot store a NUL in text or JSON, nor a feed or an e-mail carry the
+    other control characters (portal/common/text.py).
     """
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in self.fields:
-            key = self.add_prefix(name)
-            values = self.data.getlist(key) if hasattr(self.data, "getlist") else self.data.get(key)
-            if name in self.errors or values is None:
-                continue
-            try:
-                for value in values if isinstance(values, list | tuple) else [values]:
-                    ProhibitNullCharactersValidator()(value)
-            except ValidationError as error:
-                self.add_error(name, error)
-        return cleaned
 
 
 def country_choices(blank=False):
@@ -384,11 +370,11 @@ class ContactForm(StepForm):
         return phone.as_e164 if phone else ""
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(TextFormMixin, forms.Form):
     """The last step: every answer shown once more, then sent."""
 
 
-class SaveForm(forms.Form):
+class SaveForm(TextFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("E-mail address"),
         max_length=254,
@@ -396,7 +382,7 @@ class SaveForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(TextFormMixin, forms.Form):
     reason = forms.CharField(
         label=pgettext_lazy("decision", "Reason"),
         max_length=4000,

@@ -20,6 +20,10 @@ from tests.offers.factories import OfferFactory, add_translation, expired_offer
 
 pytestmark = pytest.mark.django_db
 
+NUL_REFUSED = (
+    "This text contains a character that cannot be saved (U+0000). Please remove it and try again."
+)
+
 FALLBACK_NOTE = "Not yet translated into this language. Language of the text shown: %(language)s."
 
 
@@ -652,7 +656,7 @@ def test_bad_filter_input_shows_the_errors(client, polish_offer, query):
 def test_words_with_nul_are_refused_with_a_message(client, polish_offer):
     response = client.get(list_url("en"), {"q": "przyczepy\x00"})
 
-    assert response.context["filter"].form.errors["q"] == ["Null characters are not allowed."]
+    assert response.context["filter"].form.errors["q"] == [NUL_REFUSED]
 
 
 def test_too_many_words_are_refused_with_a_message(client, polish_offer):

@@ -15,6 +15,10 @@ from tests.questionnaire import walk
 
 pytestmark = pytest.mark.django_db
 
+NUL_REFUSED = (
+    "This text contains a character that cannot be saved (U+0000). Please remove it and try again."
+)
+
 
 def confirmation_link(message):
     return re.search(r"http://testserver(/\w\w/questionnaire/confirm/\S+/)", message.body)[1]
@@ -367,7 +371,7 @@ def test_nul_bytes_and_oversized_answers_are_form_errors(client):
     )
 
     errors = response.context["form"].errors
-    assert errors["name"] == ["Null characters are not allowed."]
+    assert errors["name"] == [NUL_REFUSED]
     assert errors["town"] == ["Ensure this value has at most 100 characters (it has 5000)."]
 
 
