@@ -33,6 +33,7 @@ from offers import selectors
 from offers.filters import OfferFilter
 from offers.links import LinkExpired, LinkInvalid
 from offers.models import Offer, SavedSearch
+from portal.common.mail import render_subject
 
 __all__ = [
     "AlertGone",
@@ -308,10 +309,10 @@ def _send(*, alert, template, context):
             "portal_url": settings.PORTAL_URL,
             **context,
         }
-        subject = render_to_string(f"offers/email/{template}_subject.txt", context)
+        subject = render_subject(f"offers/email/{template}_subject.txt", context)
         body = render_to_string(f"offers/email/{template}.txt", context)
     AlertEmail(
-        " ".join(subject.split()),
+        subject,
         body,
         to=[alert.email],
         headers={

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from offers import links
+from portal.common.mail import render_subject
 
 
 def absolute(path):
@@ -31,9 +32,9 @@ def offer_recipient(offer):
 def _send(*, to, language, template, context, reply_to=()):
     with translation.override(language):
         context = {"contact": settings.PORTAL_CONTACT, "portal_url": settings.PORTAL_URL, **context}
-        subject = render_to_string(f"offers/email/{template}_subject.txt", context)
+        subject = render_subject(f"offers/email/{template}_subject.txt", context)
         body = render_to_string(f"offers/email/{template}.txt", context)
-    EmailMessage(" ".join(subject.split()), body, to=to, reply_to=list(reply_to)).send()
+    EmailMessage(subject, body, to=to, reply_to=list(reply_to)).send()
 
 
 def _title(offer, language):

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from offers.forms import CONSENT_VERSION
 from offers.models import ExpressionOfInterest, Offer
 from offers.services import TransitionError
+from portal.common.mail import render_subject
 
 __all__ = [
     "InterestClosed",
@@ -177,9 +178,9 @@ def offer_title(offer, language):
 def _send(*, to, language, template, context, reply_to=()):
     with translation.override(language):
         context = {"contact": settings.PORTAL_CONTACT, "portal_url": settings.PORTAL_URL, **context}
-        subject = render_to_string(f"offers/email/{template}_subject.txt", context)
+        subject = render_subject(f"offers/email/{template}_subject.txt", context)
         body = render_to_string(f"offers/email/{template}.txt", context)
-    EmailMessage(" ".join(subject.split()), body, to=to, reply_to=list(reply_to)).send()
+    EmailMessage(subject, body, to=to, reply_to=list(reply_to)).send()
 
 
 def send_confirmation_to_partner(interest):

@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from portal.common.mail import render_subject
 from questionnaire import links
 from questionnaire.models import Submission
 
@@ -20,9 +21,9 @@ def absolute(path):
 def _send(*, to, language, template, context):
     with translation.override(language):
         context = {"contact": settings.PORTAL_CONTACT, "portal_url": settings.PORTAL_URL, **context}
-        subject = render_to_string(f"questionnaire/email/{template}_subject.txt", context)
+        subject = render_subject(f"questionnaire/email/{template}_subject.txt", context)
         body = render_to_string(f"questionnaire/email/{template}.txt", context)
-    EmailMessage(" ".join(subject.split()), body, to=to).send()
+    EmailMessage(subject, body, to=to).send()
 
 
 def send_confirmation_request(submission):
