@@ -36,6 +36,7 @@ from import_export.forms import ExportForm
 from import_export.resources import Resource
 from import_export.widgets import BooleanWidget, DateTimeWidget, IntegerWidget
 
+from portal.common.links import local_path
 from portal.common.text import xml_safe
 
 logger = logging.getLogger(__name__)
@@ -160,7 +161,9 @@ class StaffExportMixin(ExportActionMixin):
         try:
             return super().export_action(request)
         except IncorrectLookupParameters:
-            return HttpResponseRedirect(f"{request.path.removesuffix('export/')}?{ERROR_FLAG}=1")
+            return HttpResponseRedirect(
+                f"{local_path(request.path.removesuffix('export/'))}?{ERROR_FLAG}=1"
+            )
 
     def get_valid_export_item_pks(self, request):
         """The records an export from the action may name: those of the user's list."""

@@ -4,6 +4,8 @@ from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from portal.common.links import local_path
+
 register = template.Library()
 
 
@@ -11,10 +13,11 @@ register = template.Library()
 def language_versions(context):
     """This page in every language: code, name in that language, and URL.
 
-    The URL keeps the page and its query string (the same firm, the same filters).
+    The URL keeps the page and its query string (the same firm, the same filters),
+    and is always a path on this site.
     """
     request = context["request"]
-    path = request.get_full_path()
+    path = local_path(request.get_full_path())
     current = get_language()
     try:
         host = request.build_absolute_uri("/").rstrip("/")
@@ -24,9 +27,9 @@ def language_versions(context):
     versions = []
     for code, _name in settings.LANGUAGES:
         url = translate_url(path, code)
-        if url == path and code != current and path.startswith(f"/{current}/"):
-            # A path that does not resolve (a 404 page): swap the prefix.
-            url = f"/{code}/" + path.removeprefix(f"/{current}/")
+        if url == path and code != current:
+            # A path that does not resolve (a 404 page): swap or add the prefix.
+            url = f"/{code}/" + path.removeprefix(f"/{current}/").lstrip("/")
         versions.append(
             {
                 "code": code,
