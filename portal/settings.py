@@ -124,7 +124,11 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
 # Rate limits (django-ratelimit) count in the cache; a refused request gets a
 # translated 429 page. Behind the office's proxy the client's address is the one
 # the proxy puts in X-Forwarded-For (RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR).
+# The cache holds nothing else: sessions and sign-in lockouts are in the database.
+# With the cache down, rate limits let requests through and log a warning
+# (portal/humans.py), so that no form fails for want of a count.
 RATELIMIT_VIEW = "portal.views.rate_limited"
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 SILENCED_SYSTEM_CHECKS = []
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
