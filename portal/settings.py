@@ -114,7 +114,10 @@ TEMPLATES = [
 # Database: an embedded SQLite file unless DATABASE_URL names another database.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Connections kept open CONN_MAX_AGE seconds are checked before a request uses
+# them, so that a database restart costs no request an error.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (and with it rate limits): Redis where there is more than one process,
