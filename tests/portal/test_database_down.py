@@ -1,16 +1,21 @@
-"""When PostgreSQL restarts: kept connections are checked before use.
+"""When PostgreSQL restarts or cannot be reached: kept connections are checked before
+use, and a page that cannot reach the database is a translated 503, never a bare 500.
 
 Requests are served through Django's WSGI handler, as gunicorn serves them (the test
 client leaves out the request signals that check and close connections)."""
 
+import socket
 import time
+from contextlib import contextmanager
 from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import connection, connections
+from django.test import Client
 
+from portal import views
 from tests.factories import OrganisationFactory
 
 
@@ -76,3 +81,82 @@ def test_a_kept_connection_lost_in_a_database_restart_is_replaced_on_the_next_re
 
 def test_persistent_connections_are_health_checked():
     assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+@contextmanager
+def unreachable(monkeypatch):
+    """The database's address answers nothing: a port bound but never listening."""
+    with socket.socket() as closed_port:
+        closed_port.bind(("127.0.0.1", 0))
+        monkeypatch.setitem(connection.settings_dict, "HOST", "127.0.0.1")
+        monkeypatch.setitem(connection.settings_dict, "PORT", str(closed_port.getsockname()[1]))
+        connection.close()
+        try:
+            yield
+        finally:
+            connection.close()
+
+
+@pytest.fixture
+def database_unreachable(monkeypatch):
+    with unreachable(monkeypatch):
+        yield
+
+
+UNAVAILABLE = {
+    "pl": "Serwis chwilowo niedostępny",
+    "it": "Servizio temporaneamente non disponibile",
+    "de": "Dienst vorübergehend nicht verfügbar",
+}
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(
+    ("path", "language"),
+    [
+        ("/pl/", "pl"),
+        ("/it/offers/", "it"),
+        ("/it/clusters/", "it"),
+        ("/de/directory/", "de"),
+        ("/pl/questionnaire/organisation/", "pl"),
+    ],
+)
+def test_a_page_without_its_database_is_a_translated_503(database_unreachable, path, language):
+    status, headers, page = wsgi_get(path)
+
+    assert status == 503
+    assert headers["Retry-After"] == "120"
+    assert f'<html lang="{language}">' in page
+    assert f"<h1>{UNAVAILABLE[language]}</h1>" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_signed_in_visitor_whose_session_cannot_be_read_gets_the_503_page(
+    django_user_model, monkeypatch
+):
+    staff = django_user_model.objects.create_user("urzednik", is_staff=True)
+    client = Client()
+    client.force_login(staff)
+    cookie = f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}"
+
+    with unreachable(monkeypatch):
+        status, headers, page = wsgi_get("/it/privacy/", cookie=cookie)
+
+    assert status == 503
+    assert headers["Retry-After"] == "120"
+    assert f"<h1>{UNAVAILABLE['it']}</h1>" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_health_check_stays_a_plain_503_without_the_database(database_unreachable):
+    status, _headers, page = wsgi_get("/healthz")
+
+    assert (status, page) == (503, "database unavailable\n")
+
+
+def test_the_500_page_is_served_without_the_database(rf):
+    """No database access is allowed here: a query would fail the test."""
+    response = views.server_error(rf.get("/pl/"))
+
+    assert response.status_code == 500
+    assert "Błąd serwera" in response.content.decode()
