@@ -55,7 +55,7 @@ def terminate(pid):
         other.close()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_kept_connection_lost_in_a_database_restart_is_replaced_on_the_next_request(
     monkeypatch,
 ):
@@ -110,7 +110,7 @@ UNAVAILABLE = {
 }
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize(
     ("path", "language"),
     [
@@ -130,7 +130,7 @@ def test_a_page_without_its_database_is_a_translated_503(database_unreachable, p
     assert f"<h1>{UNAVAILABLE[language]}</h1>" in page
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_signed_in_visitor_whose_session_cannot_be_read_gets_the_503_page(
     django_user_model, monkeypatch
 ):
@@ -147,7 +147,7 @@ def test_a_signed_in_visitor_whose_session_cannot_be_read_gets_the_503_page(
     assert f"<h1>{UNAVAILABLE['it']}</h1>" in page
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_health_check_stays_a_plain_503_without_the_database(database_unreachable):
     status, _headers, page = wsgi_get("/healthz")
 
