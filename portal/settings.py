@@ -332,7 +332,8 @@ QUESTIONNAIRE_RATES = {
 QUESTIONNAIRE_NOTIFY_EMAILS = env.list("QUESTIONNAIRE_NOTIFY_EMAILS", default=[])
 
 # Background tasks (Django's tasks framework): kept in the database by
-# django-tasks-db and run by `manage.py db_worker` (`make run` starts one).
+# django-tasks-db and run by `manage.py task_worker` (`make run` starts one), the
+# library's db_worker that waits out a restart of the database.
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
