@@ -16,7 +16,7 @@ logger = logging.getLogger("django_tasks_db")
 class ReconnectingWorker(db_worker.Worker):
     """A worker whose loop survives a lost database: it reconnects, with pauses, and goes on.
 
-    A task running when the database went away stays marked as running.
+    A task running when the database went away may stay marked as running.
     """
 
     def run(self):
