@@ -200,3 +200,11 @@ def test_staff_sign_in_and_its_lockout_count_work_with_the_cache_down(client, ca
     assert right.status_code == 302 and right.url == "/pl/admin/"
     assert "_auth_user_id" in client.session
     assert dashboard.status_code == 200
+
+
+def test_every_public_address_takes_a_post_without_a_500_with_the_cache_down(client, cache_down):
+    pages = public_pages()
+
+    statuses = {name: client.post(address, {}).status_code for name, address in pages.items()}
+
+    assert {name: status for name, status in statuses.items() if status >= 500} == {}
