@@ -31,8 +31,8 @@ run: setup
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput -v 0
 	$(RUN_ENV) $(BIN)/python manage.py load_demo --staff
 # A worker for background tasks (bulk machine translation) beside the server,
-# stopped when the server stops.
-	$(RUN_ENV) $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+# stopped when the server stops; it waits out a restart of the database.
+	$(RUN_ENV) $(BIN)/python manage.py task_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 

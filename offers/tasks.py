@@ -1,4 +1,4 @@
-"""Background tasks on offers, run by `manage.py db_worker` (django-tasks-db)."""
+"""Background tasks on offers, run by `manage.py task_worker` (django-tasks-db)."""
 
 from django.tasks import task
 from django.utils.translation import gettext as _

@@ -6,16 +6,25 @@ posted sooner than a person could, a day later, or with the honeypot filled is
 answered with a polite message, and what was typed is kept. Every public form
 is also rate-limited (django-ratelimit): past its rate the portal answers with
 its 429 page.
+
+Rate limits count in the cache (Redis in production). When the cache does not
+answer, they fail open: the form does its work as if under its rate, and a
+warning naming the rate-limit group goes to the log, so that an outage of the
+cache never costs a firm or a partner what they sent.
 """
 
+import logging
 import time
 
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
+
+logger = logging.getLogger(__name__)
 
 RENDERED_FIELD = "rendered"
 HONEYPOT_FIELD = "fax_number"
@@ -60,8 +69,24 @@ def human_check(data):
 
 
 def ratelimit(request, *, group, rate, key="ip"):
-    """Count one use of `group` by `key`; past `rate` raise Ratelimited (the 429 page)."""
-    if is_ratelimited(request, group=group, key=key, rate=rate, increment=True):
+    """Count one use of `group` by `key`; past `rate` raise Ratelimited (the 429 page).
+
+    With the cache down the use is not counted and the request goes on (fail open).
+    """
+    try:
+        limited = is_ratelimited(request, group=group, key=key, rate=rate, increment=True)
+    except ImproperlyConfigured:
+        raise
+    except Exception:
+        # Whatever the cache's client raises when its server is gone (redis,
+        # socket and OS errors alike): the form must still work.
+        logger.warning(
+            "Rate limit %s not counted: the cache does not answer; the request goes on.",
+            group,
+            exc_info=True,
+        )
+        return
+    if limited:
         raise Ratelimited
 
 

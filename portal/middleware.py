@@ -1,5 +1,7 @@
-"""Staff sessions end after STAFF_SESSION_IDLE_MINUTES without a request."""
+"""The portal's own middleware: staff sessions end after STAFF_SESSION_IDLE_MINUTES
+without a request, and a page whose database does not answer is a 503 page."""
 
+import logging
 import time
 
 from django.conf import settings
@@ -8,6 +10,11 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import ngettext
+
+from portal import views
+from portal.common.database import CONNECTION_ERRORS
+
+logger = logging.getLogger(__name__)
 
 LAST_ACTIVITY_KEY = "staff_last_activity"
 # The time of the last request is written at most this often, not on every request.
@@ -61,3 +68,29 @@ def _is_admin_page(request):
     except Resolver404:
         return False
     return "admin" in match.namespaces
+
+
+class DatabaseUnavailableMiddleware:
+    """A view, or the template it renders, that cannot reach the database answers
+    the translated 503 page (with Retry-After) instead of a 500, and logs the error.
+
+    Database errors outside views (another middleware reading the session) reach
+    handler500, which answers the same page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, CONNECTION_ERRORS):
+            return None
+        logger.error(
+            "The database does not answer: %s %s gets the 503 page.",
+            request.method,
+            request.path,
+            exc_info=exception,
+        )
+        return views.database_unavailable(request)

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A page whose database does not answer is a translated 503 (portal/middleware.py).
+    "portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -114,7 +116,10 @@ TEMPLATES = [
 # Database: an embedded SQLite file unless DATABASE_URL names another database.
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Connections kept open CONN_MAX_AGE seconds are checked before a request uses
+# them, so that a database restart costs no request an error.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache (and with it rate limits): Redis where there is more than one process,
@@ -124,7 +129,11 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
 # Rate limits (django-ratelimit) count in the cache; a refused request gets a
 # translated 429 page. Behind the office's proxy the client's address is the one
 # the proxy puts in X-Forwarded-For (RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR).
+# The cache holds nothing else: sessions and sign-in lockouts are in the database.
+# With the cache down, rate limits let requests through and log a warning
+# (portal/humans.py), so that no form fails for want of a count.
 RATELIMIT_VIEW = "portal.views.rate_limited"
+RATELIMIT_FAIL_OPEN = True
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
 SILENCED_SYSTEM_CHECKS = []
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
@@ -323,7 +332,8 @@ QUESTIONNAIRE_RATES = {
 QUESTIONNAIRE_NOTIFY_EMAILS = env.list("QUESTIONNAIRE_NOTIFY_EMAILS", default=[])
 
 # Background tasks (Django's tasks framework): kept in the database by
-# django-tasks-db and run by `manage.py db_worker` (`make run` starts one).
+# django-tasks-db and run by `manage.py task_worker` (`make run` starts one), the
+# library's db_worker that waits out a restart of the database.
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",

@@ -15,6 +15,9 @@ SITEMAPS = {
     "clusters": ClusterSitemap,
 }
 
+# A database that does not answer is a 503 page, not a 500 (portal/views.py).
+handler500 = "portal.views.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # One sitemap for every language: each URL lists its hreflang alternates.

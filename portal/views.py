@@ -1,14 +1,24 @@
+import sys
+
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from companies import selectors
 from companies.models import Cluster
+from portal.common.database import CONNECTION_ERRORS
+
+# Asked of browsers and crawlers on the 503 page: a restart of the database is short.
+DATABASE_RETRY_AFTER_SECONDS = 120
 
 
 @never_cache
@@ -64,3 +74,29 @@ def rate_limited(request, exception):
     response = render(request, "429.html", status=429)
     response.headers["Retry-After"] = "3600"
     return response
+
+
+def database_unavailable(request):
+    """The database does not answer: a 503 page in the reader's language.
+
+    It queries nothing (no session, no messages, no base template), and takes
+    the language from the URL's prefix, since the request may have failed before
+    the language was set.
+    """
+    language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+    with translation.override(language):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+    response.headers["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+def server_error(request):
+    """handler500: the static 500 page, or the 503 page when the database is what failed.
+
+    Errors of the database in middleware (a session read, say) land here; those
+    of views and their templates are answered by DatabaseUnavailableMiddleware.
+    """
+    if isinstance(sys.exc_info()[1], CONNECTION_ERRORS):
+        return database_unavailable(request)
+    return defaults.server_error(request)

@@ -1,5 +1,5 @@
 """Machine drafts of offers against the stand-in DeepL server: the service, the
-bulk task run by the real `db_worker`, and what staff see of it in the admin."""
+bulk task run by the real worker (`task_worker`), and what staff see of it in the admin."""
 
 import pytest
 from django.contrib.auth.models import User
@@ -37,7 +37,7 @@ def states(offer):
 
 def run_worker():
     call_command(
-        "db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0
+        "task_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0
     )
 
 
