@@ -39,6 +39,10 @@ STEP_TITLES = {
     "review": _("Review and send"),
 }
 STORAGE_PREFIX = "questionnaire"
+# The questionnaire last sent from this browser: {"key": ..., "email": ...}. Kept
+# apart from the wizard's state, so that a reload or a second press of "Send" after
+# the state was reset still finds it.
+SENT_SESSION_KEY = "questionnaire_sent"
 # Fields of every step that are not answers.
 NOT_ANSWERS = {
     "csrfmiddlewaretoken",
@@ -124,6 +128,12 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         posted_step = request.POST.get(f"{STORAGE_PREFIX}-current_step")
         if posted_step is not None and posted_step not in self.get_form_list():
             raise SuspiciousOperation("Unknown questionnaire step.")  # answered with 400
+        if self.sent_already(posted_step):
+            messages.info(
+                request,
+                _("This questionnaire has already been sent: there is no need to send it again."),
+            )
+            return redirect("questionnaire:sent")
         if posted_step is not None:
             self.storage.current_step = posted_step
         problem = humans.human_check(request.POST)
@@ -146,6 +156,20 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
                 key=lambda group, request: email.strip().lower(),
             )
         return super().post(request, *args, **kwargs)
+
+    def sent_already(self, posted_step):
+        """Is this "Send" pressed again for a questionnaire this browser has sent?
+
+        Sending resets the wizard's state: a second press (or a reload of the post)
+        finds no answers, only the record of what was sent.
+        """
+        return (
+            posted_step == "review"
+            and "wizard_goto_step" not in self.request.POST
+            and "wizard_save" not in self.request.POST
+            and not self.storage.data["step_data"]
+            and bool(self.request.session.get(SENT_SESSION_KEY))
+        )
 
     def keep_current_step(self, request):
         """Keep what was typed on this step, valid or not, before leaving it."""
@@ -261,7 +285,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             logo=organisation.get("logo"),
             previous=self.returned_submission(),
         )
-        self.request.session["questionnaire_sent_to"] = submission.email
+        self.request.session[SENT_SESSION_KEY] = {
+            "key": str(submission.key),
+            "email": submission.email,
+        }
         return redirect("questionnaire:sent")
 
 
@@ -279,11 +306,20 @@ def start(request):
 
 @never_cache
 def sent(request):
+    """What happens next; says the questionnaire was received when this browser sent one.
+
+    The record stays in the session (a failed or reloaded page loses nothing) until
+    another questionnaire is sent.
+    """
+    record = request.session.get(SENT_SESSION_KEY)
+    if not isinstance(record, dict):
+        record = {}
     return render(
         request,
         "questionnaire/sent.html",
         {
-            "email": request.session.get("questionnaire_sent_to"),
+            "received": bool(record),
+            "email": record.get("email"),
             "hours": settings.QUESTIONNAIRE_CONFIRMATION_HOURS,
         },
     )
