@@ -5,7 +5,6 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
-from django.core.files.storage import FileSystemStorage
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,13 +13,13 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
-from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from portal import humans
 from questionnaire import forms, links, services
 from questionnaire.models import Draft, SurveyQuestion
 from questionnaire.summary import describe_step
+from questionnaire.uploads import PrivateUploads, QuestionnaireStorage
 
 STEPS = [
     ("organisation", forms.OrganisationForm),
@@ -52,15 +51,8 @@ NOT_ANSWERS = {
 }
 
 
-class PrivateUploads(FileSystemStorage):
-    """Uploads of questionnaires not yet sent: never served."""
-
-    def __init__(self):
-        super().__init__(location=settings.PRIVATE_MEDIA_ROOT / "questionnaire", base_url=None)
-
-
 def wizard_storage(request):
-    return SessionStorage(STORAGE_PREFIX, request, PrivateUploads())
+    return QuestionnaireStorage(STORAGE_PREFIX, request, PrivateUploads())
 
 
 def _ratelimit(request, *, group, rate_name, key="ip"):
@@ -75,6 +67,7 @@ def _ratelimit(request, *, group, rate_name, key="ip"):
 class QuestionnaireWizard(NamedUrlSessionWizardView):
     form_list = STEPS
     file_storage = PrivateUploads()
+    storage_name = "questionnaire.uploads.QuestionnaireStorage"
 
     def get_prefix(self, request, *args, **kwargs):
         return STORAGE_PREFIX
@@ -369,6 +362,7 @@ class SaveView(FormView):
             email=email,
             language=get_language(),
             form_data=data["step_data"],
+            files=self.storage.hand_over_files(),
             step=data["step"] or "",
             previous=draft.previous if draft else None,
         )
@@ -403,6 +397,7 @@ def resume(request, token):
     storage = wizard_storage(request)
     storage.reset()
     storage.data["step_data"] = draft.form_data
+    storage.take_copies(draft.files)
     storage.extra_data = {"key": uuid.uuid4().hex, "draft": draft.pk}
     step = draft.step if draft.step in dict(STEPS) else STEPS[0][0]
     storage.current_step = step

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from questionnaire import retention
-from questionnaire.views import PrivateUploads
+from questionnaire.uploads import PrivateUploads
 
 
 class Command(BaseCommand):
