@@ -16,6 +16,7 @@ from django.views.generic import FormView
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from portal import humans
+from portal.common.request_size import accepts_uploads
 from questionnaire import forms, links, services
 from questionnaire.models import Draft, SurveyQuestion
 from questionnaire.summary import describe_step
@@ -285,8 +286,8 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         return redirect("questionnaire:sent")
 
 
-questionnaire_wizard = never_cache(
-    QuestionnaireWizard.as_view(url_name="questionnaire:step", done_step_name="done")
+questionnaire_wizard = accepts_uploads(
+    never_cache(QuestionnaireWizard.as_view(url_name="questionnaire:step", done_step_name="done"))
 )
 
 
