@@ -83,6 +83,30 @@ def test_a_link_signed_with_the_real_key_but_an_unexpected_payload_is_not_valid(
     assert_refused(client, link(name, payload))
 
 
+def signed_raw(payload, salt):
+    """A token over any bytes, as signing.dumps would sign its JSON."""
+    return signing.TimestampSigner(salt=salt).sign(payload)
+
+
+@pytest.mark.parametrize("name", LINKS)
+@pytest.mark.parametrize(
+    "payload",
+    [
+        "." + signing.b64_encode(b"not zlib data").decode(),  # "compressed", but not
+        signing.b64_encode(b"[" * 100_000 + b"]" * 100_000).decode(),  # nested too deep
+        signing.b64_encode(b"\xff\xfe not utf-8").decode(),
+    ],
+    ids=["broken compression", "deep nesting", "not utf-8"],
+)
+def test_a_token_signed_over_bytes_that_are_no_json_is_not_valid(client, name, payload):
+    client.raise_request_exception = False
+    salt, _shape = LINKS[name]
+    with translation.override("en"):
+        url = reverse(name, kwargs={"token": signed_raw(payload, salt)})
+
+    assert_refused(client, url)
+
+
 def test_a_renew_link_naming_no_offer_stays_not_valid(client):
     assert_refused(client, link("offers:offer_renew", "OF-1999-00001"))
 
