@@ -114,6 +114,8 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         if kwargs.get("step") == self.done_step_name and not self.storage.data["step_data"]:
             # Sent already (a reload, or the same form sent twice at once).
             return redirect("questionnaire:sent")
+        if self.sent_already(kwargs.get("step")):
+            return self.to_sent_page()
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -122,12 +124,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         posted_step = request.POST.get(f"{STORAGE_PREFIX}-current_step")
         if posted_step is not None and posted_step not in self.get_form_list():
             raise SuspiciousOperation("Unknown questionnaire step.")  # answered with 400
-        if self.sent_already(posted_step):
-            messages.info(
-                request,
-                _("This questionnaire has already been sent: there is no need to send it again."),
-            )
-            return redirect("questionnaire:sent")
+        if self.sent_already(posted_step) and not {"wizard_goto_step", "wizard_save"} & set(
+            request.POST
+        ):
+            return self.to_sent_page()
         if posted_step is not None:
             self.storage.current_step = posted_step
         problem = humans.human_check(request.POST)
@@ -151,19 +151,24 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             )
         return super().post(request, *args, **kwargs)
 
-    def sent_already(self, posted_step):
-        """Is this "Send" pressed again for a questionnaire this browser has sent?
+    def sent_already(self, step):
+        """Is this the review page, or its "Send", again after this browser sent it?
 
-        Sending resets the wizard's state: a second press (or a reload of the post)
-        finds no answers, only the record of what was sent.
+        Sending resets the wizard's state: a second press, a reload of the post or
+        of the review page finds no answers, only the record of what was sent.
         """
         return (
-            posted_step == "review"
-            and "wizard_goto_step" not in self.request.POST
-            and "wizard_save" not in self.request.POST
+            step == "review"
             and not self.storage.data["step_data"]
             and bool(self.request.session.get(SENT_SESSION_KEY))
         )
+
+    def to_sent_page(self):
+        messages.info(
+            self.request,
+            _("This questionnaire has already been sent: there is no need to send it again."),
+        )
+        return redirect("questionnaire:sent")
 
     def keep_current_step(self, request):
         """Keep what was typed on this step, valid or not, before leaving it."""

@@ -477,3 +477,14 @@ def test_the_sent_page_claims_nothing_when_this_browser_sent_nothing(client):
 
     assert page.status_code == 200
     assert RECEIVED not in page.content.decode()
+
+
+def test_the_review_page_opened_again_after_sending_says_it_was_received(client):
+    walk.fill_in(client)
+    walk.send(client)
+
+    again = client.get(walk.step_url("review"), follow=True)
+
+    assert again.redirect_chain[-1][0] == "/pl/questionnaire/sent/"
+    assert ALREADY_SENT in again.content.decode()
+    assert RECEIVED in again.content.decode()
