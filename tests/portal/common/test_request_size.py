@@ -133,3 +133,24 @@ def test_the_shipped_proxy_configuration_has_the_same_upload_limit_and_headers()
     assert "proxy_set_header X-Forwarded-For $remote_addr;" in conf
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in conf
     assert settings.SECURE_PROXY_SSL_HEADER == ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+def padded_png(size):
+    buffer = io.BytesIO()
+    Image.new("RGB", (12, 8), (200, 30, 30)).save(buffer, "PNG")
+    content = buffer.getvalue()
+    return content + bytes(size - len(content))  # bytes after the PNG's end are ignored
+
+
+def test_a_logo_of_the_largest_size_passes_and_a_larger_one_gets_the_forms_message(client, private):
+    from companies.logos import MAX_BYTES
+
+    client.get(walk.step_url("organisation"))
+
+    larger = logo_post(client, padded_png(MAX_BYTES + 512 * 1024))
+    largest = logo_post(client, padded_png(MAX_BYTES))
+
+    assert larger.status_code == 200
+    assert "Logo ma 2,5\xa0MB; może mieć najwyżej 2,0\xa0MB." in larger.content.decode()
+    assert largest.status_code == 302
+    assert len(list(private.iterdir())) == 1
