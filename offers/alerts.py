@@ -14,7 +14,6 @@ import dataclasses
 import datetime
 import email.policy
 import logging
-import uuid
 from email.headerregistry import HeaderRegistry, UnstructuredHeader
 
 from django import forms
@@ -33,6 +32,7 @@ from offers import selectors
 from offers.filters import OfferFilter
 from offers.links import LinkExpired, LinkInvalid
 from offers.models import Offer, SavedSearch
+from portal.common import signed
 from portal.common.mail import render_subject
 
 __all__ = [
@@ -156,16 +156,9 @@ def alert_from_token(token):
     Raises LinkInvalid (forged or cut off), LinkExpired (older than
     CONFIRM_LINK_DAYS days) or AlertGone (unsubscribed since).
     """
-    try:
-        value = signing.loads(token, salt=CONFIRM_SALT, max_age=CONFIRM_LINK_DAYS * 86400)
-    except signing.SignatureExpired:
-        raise LinkExpired from None
-    except (signing.BadSignature, ValueError, UnicodeError):
-        raise LinkInvalid from None
-    try:
-        alert_token = uuid.UUID(value)
-    except (TypeError, ValueError, AttributeError):
-        raise LinkInvalid from None
+    alert_token = signed.load(
+        token, salt=CONFIRM_SALT, shape=signed.UUID, max_age=CONFIRM_LINK_DAYS * 86400
+    )
     alert = SavedSearch.objects.filter(token=alert_token).first()
     if alert is None:
         raise AlertGone

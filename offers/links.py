@@ -2,16 +2,14 @@
 
 from django.core import signing
 
+from portal.common import signed
+
 RENEW_SALT = "offers.renew"
 RENEW_LINK_DAYS = 60
 
 
-class LinkExpired(Exception):
-    pass
-
-
-class LinkInvalid(Exception):
-    pass
+LinkExpired = signed.Expired
+LinkInvalid = signed.Invalid
 
 
 def renew_token(offer):
@@ -19,9 +17,5 @@ def renew_token(offer):
 
 
 def reference_from_renew_token(token):
-    try:
-        return signing.loads(token, salt=RENEW_SALT, max_age=RENEW_LINK_DAYS * 86400)
-    except signing.SignatureExpired:
-        raise LinkExpired from None
-    except (signing.BadSignature, ValueError, UnicodeError):
-        raise LinkInvalid from None
+    """The reference of the offer a renewal link names; LinkExpired or LinkInvalid."""
+    return signed.load(token, salt=RENEW_SALT, shape=signed.TEXT, max_age=RENEW_LINK_DAYS * 86400)

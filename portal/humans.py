@@ -24,6 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from django_ratelimit.exceptions import Ratelimited
 
+from portal.common import signed
+
 logger = logging.getLogger(__name__)
 
 RENDERED_FIELD = "rendered"
@@ -52,8 +54,10 @@ def human_check(data):
             "We could not accept this page. Please check your answers and press the button again."
         )
     try:
-        rendered = float(signing.loads(data.get(RENDERED_FIELD, ""), salt=RENDERED_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
+        rendered = signed.load(
+            data.get(RENDERED_FIELD, ""), salt=RENDERED_SALT, shape=signed.NUMBER
+        )
+    except (signed.Invalid, signed.Expired):
         rendered = None
     if rendered is None or time.time() - rendered < settings.FORM_MIN_SECONDS:
         return _(

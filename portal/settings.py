@@ -77,6 +77,8 @@ MIDDLEWARE = [
     # A page whose database does not answer is a translated 503 (portal/middleware.py).
     "portal.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Before anything reads a posted body (CsrfViewMiddleware does).
+    "portal.common.request_size.RequestSizeLimitMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -221,6 +223,13 @@ STORAGES = {
         )
     },
 }
+# Largest request, by its Content-Length, that a page taking files accepts (the
+# questionnaire, the admin): a 2 MB logo and the form around it. Keep the reverse
+# proxy's client_max_body_size (deploy/nginx/portal.conf) the same. Every other
+# request may be REQUEST_MAX_BYTES. Larger ones get the 413 page, unread.
+UPLOAD_MAX_REQUEST_BYTES = env.int("UPLOAD_MAX_REQUEST_BYTES", default=3 * 1024 * 1024)
+REQUEST_MAX_BYTES = env.int("REQUEST_MAX_BYTES", default=1024 * 1024)
+
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Files not to be served: uploads of questionnaires not yet sent. Shared by all

@@ -3,18 +3,15 @@
 from django.conf import settings
 from django.core import signing
 
+from portal.common import signed
 from questionnaire.models import Draft, Submission
 
 CONFIRM_SALT = "questionnaire.confirm"
 RESUME_SALT = "questionnaire.resume"
 
 
-class LinkExpired(Exception):
-    pass
-
-
-class LinkInvalid(Exception):
-    pass
+LinkExpired = signed.Expired
+LinkInvalid = signed.Invalid
 
 
 def confirmation_token(submission):
@@ -25,19 +22,15 @@ def resume_token(draft):
     return signing.dumps(draft.pk, salt=RESUME_SALT)
 
 
-def _load(token, *, salt, max_age):
-    try:
-        return signing.loads(token, salt=salt, max_age=max_age)
-    except signing.SignatureExpired:
-        raise LinkExpired from None
-    except (signing.BadSignature, ValueError, UnicodeError):
-        raise LinkInvalid from None
-
-
 def submission_from_token(token):
     """The submission a confirmation link names; LinkExpired or LinkInvalid if none."""
-    key = _load(token, salt=CONFIRM_SALT, max_age=settings.QUESTIONNAIRE_CONFIRMATION_HOURS * 3600)
-    submission = Submission.objects.filter(key=key).first() if isinstance(key, str) else None
+    key = signed.load(
+        token,
+        salt=CONFIRM_SALT,
+        shape=signed.UUID,
+        max_age=settings.QUESTIONNAIRE_CONFIRMATION_HOURS * 3600,
+    )
+    submission = Submission.objects.filter(key=key).first()
     if submission is None:
         # Deleted after seven unconfirmed days: to the reader, an expired link.
         raise LinkExpired
@@ -46,8 +39,10 @@ def submission_from_token(token):
 
 def draft_from_token(token):
     """The saved questionnaire a resume link names; LinkExpired or LinkInvalid if none."""
-    pk = _load(token, salt=RESUME_SALT, max_age=settings.QUESTIONNAIRE_DRAFT_DAYS * 86400)
-    draft = Draft.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+    pk = signed.load(
+        token, salt=RESUME_SALT, shape=signed.ID, max_age=settings.QUESTIONNAIRE_DRAFT_DAYS * 86400
+    )
+    draft = Draft.objects.filter(pk=pk).first()
     if draft is None:
         raise LinkExpired
     return draft

@@ -203,6 +203,8 @@ class Draft(models.Model):
     email = models.EmailField(_("e-mail address"))
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
     form_data = models.JSONField(_("form data"), default=dict)
+    # The uploads kept with it in the private folder, as the wizard records them.
+    files = models.JSONField(_("uploaded files"), default=dict, blank=True)
     step = models.CharField(_("step"), max_length=20, blank=True)
     previous = models.ForeignKey(
         Submission,

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from questionnaire.models import Draft, Submission, SurveyAnswer
+from questionnaire.uploads import referred_files
 
 ANONYMISED = "—"
 
@@ -71,16 +72,18 @@ def anonymise_rejected(*, now=None):
 
 
 def delete_stale_uploads(storage, *, now=None):
-    """Logos uploaded to questionnaires never sent, older than a saved draft lives."""
+    """Logos of questionnaires never sent, older than a saved draft lives, that no
+    saved questionnaire refers to (run after delete_expired_drafts)."""
     now = now or timezone.now()
     cutoff = now - datetime.timedelta(days=settings.QUESTIONNAIRE_DRAFT_DAYS + 1)
     try:
         _dirs, files = storage.listdir("")
     except FileNotFoundError:
         return 0
+    kept = referred_files(Draft.objects.all())
     count = 0
     for name in files:
-        if storage.get_modified_time(name) < cutoff:
+        if name not in kept and storage.get_modified_time(name) < cutoff:
             storage.delete(name)
             count += 1
     return count

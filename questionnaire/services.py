@@ -225,10 +225,18 @@ def submission_request_changes(*, submission, by, reason):
 
 
 @transaction.atomic
-def draft_save(*, email, language, form_data, step, previous=None):
-    """Keep a questionnaire to continue later and e-mail the link to it."""
+def draft_save(*, email, language, form_data, step, files=None, previous=None):
+    """Keep a questionnaire to continue later and e-mail the link to it.
+
+    `files` are the uploads it keeps in the private folder (questionnaire/uploads.py).
+    """
     draft = Draft.objects.create(
-        email=email, language=language, form_data=form_data, step=step, previous=previous
+        email=email,
+        language=language,
+        form_data=form_data,
+        files=files or {},
+        step=step,
+        previous=previous,
     )
     transaction.on_commit(lambda: emails.send_resume_link(draft))
     return draft

@@ -5,7 +5,6 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
-from django.core.files.storage import FileSystemStorage
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,13 +13,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
-from formtools.wizard.storage.session import SessionStorage
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from portal import humans
+from portal.common.request_size import accepts_uploads
 from questionnaire import forms, links, services
 from questionnaire.models import Draft, SurveyQuestion
 from questionnaire.summary import describe_step
+from questionnaire.uploads import PrivateUploads, QuestionnaireStorage
 
 STEPS = [
     ("organisation", forms.OrganisationForm),
@@ -39,6 +39,10 @@ STEP_TITLES = {
     "review": _("Review and send"),
 }
 STORAGE_PREFIX = "questionnaire"
+# The questionnaire last sent from this browser: {"key": ..., "email": ...}. Kept
+# apart from the wizard's state, so that a reload or a second press of "Send" after
+# the state was reset still finds it.
+SENT_SESSION_KEY = "questionnaire_sent"
 # Fields of every step that are not answers.
 NOT_ANSWERS = {
     "csrfmiddlewaretoken",
@@ -48,15 +52,8 @@ NOT_ANSWERS = {
 }
 
 
-class PrivateUploads(FileSystemStorage):
-    """Uploads of questionnaires not yet sent: never served."""
-
-    def __init__(self):
-        super().__init__(location=settings.PRIVATE_MEDIA_ROOT / "questionnaire", base_url=None)
-
-
 def wizard_storage(request):
-    return SessionStorage(STORAGE_PREFIX, request, PrivateUploads())
+    return QuestionnaireStorage(STORAGE_PREFIX, request, PrivateUploads())
 
 
 def _ratelimit(request, *, group, rate_name, key="ip"):
@@ -71,6 +68,7 @@ def _ratelimit(request, *, group, rate_name, key="ip"):
 class QuestionnaireWizard(NamedUrlSessionWizardView):
     form_list = STEPS
     file_storage = PrivateUploads()
+    storage_name = "questionnaire.uploads.QuestionnaireStorage"
 
     def get_prefix(self, request, *args, **kwargs):
         return STORAGE_PREFIX
@@ -116,6 +114,8 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         if kwargs.get("step") == self.done_step_name and not self.storage.data["step_data"]:
             # Sent already (a reload, or the same form sent twice at once).
             return redirect("questionnaire:sent")
+        if self.sent_already(kwargs.get("step")):
+            return self.to_sent_page()
         return super().get(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
@@ -124,6 +124,10 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
         posted_step = request.POST.get(f"{STORAGE_PREFIX}-current_step")
         if posted_step is not None and posted_step not in self.get_form_list():
             raise SuspiciousOperation("Unknown questionnaire step.")  # answered with 400
+        if self.sent_already(posted_step) and not {"wizard_goto_step", "wizard_save"} & set(
+            request.POST
+        ):
+            return self.to_sent_page()
         if posted_step is not None:
             self.storage.current_step = posted_step
         problem = humans.human_check(request.POST)
@@ -146,6 +150,25 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
                 key=lambda group, request: email.strip().lower(),
             )
         return super().post(request, *args, **kwargs)
+
+    def sent_already(self, step):
+        """Is this the review page, or its "Send", again after this browser sent it?
+
+        Sending resets the wizard's state: a second press, a reload of the post or
+        of the review page finds no answers, only the record of what was sent.
+        """
+        return (
+            step == "review"
+            and not self.storage.data["step_data"]
+            and bool(self.request.session.get(SENT_SESSION_KEY))
+        )
+
+    def to_sent_page(self):
+        messages.info(
+            self.request,
+            _("This questionnaire has already been sent: there is no need to send it again."),
+        )
+        return redirect("questionnaire:sent")
 
     def keep_current_step(self, request):
         """Keep what was typed on this step, valid or not, before leaving it."""
@@ -261,12 +284,15 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
             logo=organisation.get("logo"),
             previous=self.returned_submission(),
         )
-        self.request.session["questionnaire_sent_to"] = submission.email
+        self.request.session[SENT_SESSION_KEY] = {
+            "key": str(submission.key),
+            "email": submission.email,
+        }
         return redirect("questionnaire:sent")
 
 
-questionnaire_wizard = never_cache(
-    QuestionnaireWizard.as_view(url_name="questionnaire:step", done_step_name="done")
+questionnaire_wizard = accepts_uploads(
+    never_cache(QuestionnaireWizard.as_view(url_name="questionnaire:step", done_step_name="done"))
 )
 
 
@@ -279,11 +305,20 @@ def start(request):
 
 @never_cache
 def sent(request):
+    """What happens next; says the questionnaire was received when this browser sent one.
+
+    The record stays in the session (a failed or reloaded page loses nothing) until
+    another questionnaire is sent.
+    """
+    record = request.session.get(SENT_SESSION_KEY)
+    if not isinstance(record, dict):
+        record = {}
     return render(
         request,
         "questionnaire/sent.html",
         {
-            "email": request.session.get("questionnaire_sent_to"),
+            "received": bool(record),
+            "email": record.get("email"),
             "hours": settings.QUESTIONNAIRE_CONFIRMATION_HOURS,
         },
     )
@@ -333,6 +368,7 @@ class SaveView(FormView):
             email=email,
             language=get_language(),
             form_data=data["step_data"],
+            files=self.storage.hand_over_files(),
             step=data["step"] or "",
             previous=draft.previous if draft else None,
         )
@@ -367,6 +403,7 @@ def resume(request, token):
     storage = wizard_storage(request)
     storage.reset()
     storage.data["step_data"] = draft.form_data
+    storage.take_copies(draft.files)
     storage.extra_data = {"key": uuid.uuid4().hex, "draft": draft.pk}
     step = draft.step if draft.step in dict(STEPS) else STEPS[0][0]
     storage.current_step = step

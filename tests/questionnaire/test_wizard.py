@@ -411,3 +411,84 @@ def test_an_organisation_is_not_created_before_staff_accept(client):
     walk.send(client)
 
     assert not Organisation.objects.filter(name="Serowarnia Narwiańska").exists()
+
+
+RECEIVED = "Otrzymaliśmy Państwa kwestionariusz."
+ALREADY_SENT = "Ten kwestionariusz został już wysłany: nie trzeba wysyłać go ponownie."
+
+
+def test_sending_again_after_the_questionnaire_was_sent_says_it_was_received(
+    client, django_capture_on_commit_callbacks
+):
+    walk.fill_in(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        walk.send(client)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        again = walk.send(client)
+
+    assert again.redirect_chain[-1][0] == "/pl/questionnaire/sent/"
+    page = again.content.decode()
+    assert ALREADY_SENT in page
+    assert RECEIVED in page
+    assert "anna@serowarnia.example" in page
+    assert Submission.objects.count() == 1
+    assert len(mail.outbox) == 1
+
+
+def test_the_sent_page_says_received_after_the_questionnaire_state_is_reset(client):
+    walk.fill_in(client)
+    walk.send(client)
+
+    client.get("/pl/questionnaire/?new")
+    page = client.get("/pl/questionnaire/sent/")
+
+    assert page.status_code == 200
+    assert RECEIVED in page.content.decode()
+    assert "anna@serowarnia.example" in page.content.decode()
+
+
+def test_the_sent_page_failing_once_on_the_database_still_says_received_after(client, monkeypatch):
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.db import OperationalError
+
+    walk.fill_in(client)
+    walk.send(client)
+    real_load = SessionStore.load
+    failures = []
+
+    def load_once_failing(self):
+        if not failures:
+            failures.append(1)
+            raise OperationalError("the database system is starting up")
+        return real_load(self)
+
+    monkeypatch.setattr(SessionStore, "load", load_once_failing)
+    client.raise_request_exception = False
+
+    failed = client.get("/pl/questionnaire/sent/")
+    shown = client.get("/pl/questionnaire/sent/")
+
+    assert failed.status_code == 500
+    assert shown.status_code == 200
+    assert RECEIVED in shown.content.decode()
+    assert "anna@serowarnia.example" in shown.content.decode()
+    assert Submission.objects.count() == 1
+
+
+def test_the_sent_page_claims_nothing_when_this_browser_sent_nothing(client):
+    page = client.get("/pl/questionnaire/sent/")
+
+    assert page.status_code == 200
+    assert RECEIVED not in page.content.decode()
+
+
+def test_the_review_page_opened_again_after_sending_says_it_was_received(client):
+    walk.fill_in(client)
+    walk.send(client)
+
+    again = client.get(walk.step_url("review"), follow=True)
+
+    assert again.redirect_chain[-1][0] == "/pl/questionnaire/sent/"
+    assert ALREADY_SENT in again.content.decode()
+    assert RECEIVED in again.content.decode()

@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from portal.common.database import DAILY_ATTEMPTS, reconnecting
 from questionnaire import retention
-from questionnaire.views import PrivateUploads
+from questionnaire.uploads import PrivateUploads
 
 
 class Command(BaseCommand):
