@@ -755,3 +755,266 @@ def test_the_demo_makes_one_staff_account_per_role(client, roles, capsys):
         assert (user.is_staff, user.is_superuser) == (True, False)
         assert list(user.groups.values_list("name", flat=True)) == [role]
         assert client.login(username=f"demo-{role}", password=password)
+
+
+# Staff accounts: nobody grants a flag, group or permission they do not hold.
+
+SUPERUSER = "superuser"
+
+
+def sign_in_staff(client, role):
+    """A role's member, or a superuser, signed in."""
+    if role != SUPERUSER:
+        return sign_in(client, role)
+    client.force_login(User.objects.create_superuser("root", "root@urzad.example", "pass"))
+    return client
+
+
+def permission(name):
+    app_label, codename = name.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def beyond_the_administrator():
+    """A permission no role holds: only a superuser may grant it."""
+    return permission("sessions.delete_session")
+
+
+def user_form(user, **changes):
+    """The user change form as posted, with `changes` (True ticks a box, False clears it)."""
+    data = {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "is_active": user.is_active,
+        "is_staff": user.is_staff,
+        "is_superuser": user.is_superuser,
+        "groups": [str(pk) for pk in user.groups.values_list("pk", flat=True)],
+        "user_permissions": [str(pk) for pk in user.user_permissions.values_list("pk", flat=True)],
+        "date_joined_0": "2026-01-05",
+        "date_joined_1": "10:00:00",
+        "last_login_0": "",
+        "last_login_1": "",
+        **changes,
+    }
+    return {
+        name: "on" if value is True else value for name, value in data.items() if value is not False
+    }
+
+
+FLAGS = ["is_active", "is_staff", "is_superuser"]
+
+
+def granted(user):
+    """What a user holds: flags, groups and permissions, read from the database."""
+    user = User.objects.get(pk=user.pk)
+    return {
+        "flags": {flag for flag in FLAGS if getattr(user, flag)},
+        "groups": set(user.groups.values_list("name", flat=True)),
+        "permissions": {
+            f"{app_label}.{codename}"
+            for app_label, codename in user.user_permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        },
+    }
+
+
+def powerful_group():
+    group = Group.objects.create(name="session keepers")
+    group.permissions.add(beyond_the_administrator())
+    return group
+
+
+# What posting one grant on a plain user's change form gives that user, by role.
+GRANTS = {
+    "is_active": lambda: ({"is_active": True}, ("flags", "is_active")),
+    "is_staff": lambda: ({"is_staff": True}, ("flags", "is_staff")),
+    "is_superuser": lambda: ({"is_superuser": True}, ("flags", "is_superuser")),
+    "the moderators' group": lambda: (
+        {"groups": [str(Group.objects.get(name=MODERATOR).pk)]},
+        ("groups", MODERATOR),
+    ),
+    "a group with a permission the administrator lacks": lambda: (
+        {"groups": [str(powerful_group().pk)]},
+        ("groups", "session keepers"),
+    ),
+    "a permission the administrator holds": lambda: (
+        {"user_permissions": [str(permission("offers.view_offer").pk)]},
+        ("permissions", "offers.view_offer"),
+    ),
+    "a permission the administrator lacks": lambda: (
+        {"user_permissions": [str(beyond_the_administrator().pk)]},
+        ("permissions", "sessions.delete_session"),
+    ),
+}
+MAY_GRANT = {
+    SUPERUSER: set(GRANTS),
+    ADMINISTRATOR: {
+        "is_active",
+        "is_staff",
+        "the moderators' group",
+        "a permission the administrator holds",
+    },
+}
+
+
+@pytest.mark.parametrize("role", [*ROLES, SUPERUSER])
+@pytest.mark.parametrize("grant", GRANTS)
+def test_staff_grant_only_flags_groups_and_permissions_they_hold(client, roles, role, grant):
+    target = User.objects.create_user("nowy", "nowy@urzad.example", "pass", is_active=False)
+    changes, (kind, name) = GRANTS[grant]()
+    sign_in_staff(client, role)
+
+    client.post(reverse("admin:auth_user_change", args=[target.pk]), user_form(target, **changes))
+
+    assert (name in granted(target)[kind]) == (grant in MAY_GRANT.get(role, set()))
+
+
+def test_an_administrator_cannot_make_themselves_superuser(client, roles):
+    sign_in(client, ADMINISTRATOR)
+    administrator = User.objects.get(username=ADMINISTRATOR)
+    url = reverse("admin:auth_user_change", args=[administrator.pk])
+
+    page = client.get(url)
+    client.post(url, user_form(administrator, is_superuser=True))
+
+    assert "is_superuser" not in page.context["adminform"].form.fields
+    assert granted(administrator)["flags"] == {"is_active", "is_staff"}
+
+
+def test_a_new_account_made_by_an_administrator_is_no_superuser(client, roles):
+    sign_in(client, ADMINISTRATOR)
+
+    response = client.post(
+        reverse("admin:auth_user_add"),
+        {
+            "username": "nowa",
+            "usable_password": "true",
+            "password1": "Mleko-2026!x",
+            "password2": "Mleko-2026!x",
+            "is_superuser": "on",
+            "is_staff": "on",
+            "groups": [str(powerful_group().pk)],
+        },
+    )
+
+    assert response.status_code == 302
+    assert granted(User.objects.get(username="nowa")) == {
+        "flags": {"is_active"},
+        "groups": set(),
+        "permissions": set(),
+    }
+
+
+def holds_more_than_the_administrator(kind):
+    if kind == "superuser":
+        return User.objects.create_superuser("szef", "szef@urzad.example", "Stare-hasło-1")
+    user = User.objects.create_user("szef", "szef@urzad.example", "Stare-hasło-1", is_staff=True)
+    user.user_permissions.add(beyond_the_administrator())
+    return user
+
+
+@pytest.mark.parametrize("kind", ["superuser", "holder of a permission the administrator lacks"])
+def test_an_administrator_cannot_change_delete_or_set_the_password_of_who_holds_more(
+    client, roles, kind
+):
+    other = holds_more_than_the_administrator(kind)
+    before = granted(other)
+    sign_in(client, ADMINISTRATOR)
+    change = reverse("admin:auth_user_change", args=[other.pk])
+    password = reverse("admin:auth_user_password_change", args=[other.pk])
+
+    page = client.get(change)
+    posted = client.post(change, user_form(other, is_active=False, email="inny@adres.example"))
+    password_page = client.get(password)
+    password_post = client.post(
+        password,
+        {"usable_password": "true", "password1": "Nowe-hasło-22", "password2": "Nowe-hasło-22"},
+    )
+    delete_page = client.get(reverse("admin:auth_user_delete", args=[other.pk]))
+    client.post(reverse("admin:auth_user_delete", args=[other.pk]), {"post": "yes"})
+    client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "delete_selected", "_selected_action": [other.pk], "post": "yes"},
+    )
+
+    other.refresh_from_db()
+    assert page.status_code == 200
+    assert page.context["has_change_permission"] is False
+    assert (posted.status_code, password_page.status_code, password_post.status_code) == (
+        403,
+        403,
+        403,
+    )
+    assert delete_page.status_code == 403
+    assert granted(other) == before
+    assert (other.email, other.check_password("Stare-hasło-1")) == ("szef@urzad.example", True)
+
+
+def test_a_superuser_sets_another_superusers_password(client, roles):
+    other = holds_more_than_the_administrator("superuser")
+    sign_in_staff(client, SUPERUSER)
+
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[other.pk]),
+        {"usable_password": "true", "password1": "Nowe-hasło-22", "password2": "Nowe-hasło-22"},
+    )
+
+    other.refresh_from_db()
+    assert response.status_code == 302
+    assert other.check_password("Nowe-hasło-22")
+
+
+def group_form(group, permissions):
+    return {"name": group.name, "permissions": [str(permission.pk) for permission in permissions]}
+
+
+def test_an_administrator_cannot_add_a_permission_they_lack_to_a_group(client, roles):
+    administrators = Group.objects.get(name=ADMINISTRATOR)
+    held = list(administrators.permissions.all())
+    volunteers = Group.objects.create(name="volunteers")
+    sign_in(client, ADMINISTRATOR)
+
+    own = client.post(
+        reverse("admin:auth_group_change", args=[administrators.pk]),
+        group_form(administrators, [*held, beyond_the_administrator()]),
+    )
+    other = client.post(
+        reverse("admin:auth_group_change", args=[volunteers.pk]),
+        group_form(volunteers, [beyond_the_administrator()]),
+    )
+    new = client.post(
+        reverse("admin:auth_group_add"),
+        {"name": "keepers", "permissions": [str(beyond_the_administrator().pk)]},
+    )
+    allowed = client.post(
+        reverse("admin:auth_group_change", args=[volunteers.pk]),
+        group_form(volunteers, held[:1]),
+    )
+
+    assert (own.status_code, other.status_code, new.status_code) == (200, 200, 200)
+    assert set(administrators.permissions.all()) == set(held)
+    assert allowed.status_code == 302
+    assert list(volunteers.permissions.all()) == held[:1]
+    assert not Group.objects.filter(name="keepers").exists()
+
+
+def test_an_administrator_cannot_change_or_delete_a_group_that_holds_more(client, roles):
+    group = powerful_group()
+    sign_in(client, ADMINISTRATOR)
+    change = reverse("admin:auth_group_change", args=[group.pk])
+
+    page = client.get(change)
+    posted = client.post(change, group_form(group, []))
+    deleted = client.post(reverse("admin:auth_group_delete", args=[group.pk]), {"post": "yes"})
+    client.post(
+        reverse("admin:auth_group_changelist"),
+        {"action": "delete_selected", "_selected_action": [group.pk], "post": "yes"},
+    )
+
+    assert page.status_code == 200
+    assert page.context["has_change_permission"] is False
+    assert (posted.status_code, deleted.status_code) == (403, 403)
+    assert list(Group.objects.get(pk=group.pk).permissions.all()) == [beyond_the_administrator()]
