@@ -1,4 +1,5 @@
-"""Staff accounts and groups in the admin: nobody grants what they do not hold.
+"""Staff accounts, groups and authenticator apps in the admin: nobody grants what
+they do not hold.
 
 A staff member who manages accounts without being a superuser (the administrator
 role) sets the flags, groups and permissions of others only within their own: the
@@ -7,12 +8,20 @@ they all hold and only permissions they hold, and a group they edit gets no
 permission they lack. An account or group that holds more than they do (a
 superuser, or a permission outside their own) is read-only for them: they neither
 change it, delete it nor set its password. Superusers keep the full forms.
+
+Authenticator apps (TOTP devices): whoever is no superuser lists them and removes
+a lost one (of someone who holds no more than they do), and never sees a key, the
+set-up page or the QR code, nor adds or changes an app.
 """
 
 from django.contrib import admin
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission, User
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 
 def permissions_held(user):
@@ -91,7 +100,51 @@ class StaffGroupAdmin(GrantsWithinOwnMixin, GroupAdmin):
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
+class StaffTOTPDeviceAdmin(GrantsWithinOwnMixin, TOTPDeviceAdmin):
+    def exceeds(self, request, obj):
+        return holds_more(request.user, obj.user)
+
+    def has_add_permission(self, request):
+        return request.user.is_superuser and super().has_add_permission(request)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_change_permission(request, obj)
+
+    def get_list_display(self, request):
+        columns = super().get_list_display(request)
+        if request.user.is_superuser:
+            return columns
+        return [column for column in columns if column != "qrcode_link"]
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if request.user.is_superuser:
+            return fieldsets
+        secret = {"key", "qrcode_link"}
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in secret]})
+            for name, options in fieldsets
+            if set(options["fields"]) - secret
+        ]
+
+    def config_view(self, request, pk):
+        self._check_secret_allowed(request, pk)
+        return super().config_view(request, pk)
+
+    def qrcode_view(self, request, pk):
+        self._check_secret_allowed(request, pk)
+        return super().qrcode_view(request, pk)
+
+    def _check_secret_allowed(self, request, pk):
+        """The key of an app is a superuser's to read, and of an app that exists."""
+        if not request.user.is_superuser:
+            raise PermissionDenied
+        get_object_or_404(TOTPDevice, pk=pk)
+
+
 admin.site.unregister(User)
 admin.site.register(User, StaffUserAdmin)
 admin.site.unregister(Group)
 admin.site.register(Group, StaffGroupAdmin)
+admin.site.unregister(TOTPDevice)
+admin.site.register(TOTPDevice, StaffTOTPDeviceAdmin)

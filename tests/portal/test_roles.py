@@ -68,11 +68,13 @@ ALL = EDIT | {"add", "delete"}
 PAGES = {
     "auth.group": {ADMINISTRATOR: ALL},
     "auth.user": {ADMINISTRATOR: ALL},
-    # Sign-in records and second-factor devices: superusers only.
-    "axes.accessattempt": {},
-    "axes.accesslog": {},
-    "axes.accessfailurelog": {},
-    "otp_totp.totpdevice": {},
+    # Sign-in records and second-factor devices: administrators lift a lockout
+    # (delete the attempt) and remove a lost authenticator app; no one but a
+    # superuser adds or changes them.
+    "axes.accessattempt": {ADMINISTRATOR: READ | {"delete"}},
+    "axes.accesslog": {ADMINISTRATOR: READ},
+    "axes.accessfailurelog": {ADMINISTRATOR: READ},
+    "otp_totp.totpdevice": {ADMINISTRATOR: READ | {"delete"}},
     # Who may start a bulk machine translation follows its progress and result.
     "django_tasks_database.dbtaskresult": {
         MODERATOR: READ,
@@ -115,6 +117,8 @@ EXPORT = "export_admin_action"
 ACTIONS = {
     "auth.group": {ADMINISTRATOR: {"delete_selected"}},
     "auth.user": {ADMINISTRATOR: {"delete_selected"}},
+    "axes.accessattempt": {ADMINISTRATOR: {"delete_selected", "cleanup_expired_attempts"}},
+    "otp_totp.totpdevice": {ADMINISTRATOR: {"delete_selected"}},
     "companies.activity": {ADMINISTRATOR: {"delete_selected"}},
     "companies.cluster": {ADMINISTRATOR: {"delete_selected"}},
     "companies.certification": {ADMINISTRATOR: {"delete_selected"}},
@@ -1018,3 +1022,115 @@ def test_an_administrator_cannot_change_or_delete_a_group_that_holds_more(client
     assert page.context["has_change_permission"] is False
     assert (posted.status_code, deleted.status_code) == (403, 403)
     assert list(Group.objects.get(pk=group.pk).permissions.all()) == [beyond_the_administrator()]
+
+
+# Sign-in records and authenticator apps: administrators lift lockouts and remove
+# lost apps, and never see an app's key.
+
+
+def locked_out_attempt(username):
+    from axes.models import AccessAttempt
+
+    return AccessAttempt.objects.create(
+        user_agent="Firefox",
+        ip_address="192.0.2.1",
+        username=username,
+        http_accept="text/html",
+        path_info="/pl/admin/login/",
+        get_data="",
+        post_data="",
+        failures_since_start=5,
+    )
+
+
+def test_an_administrator_lifts_a_lockout_and_removes_a_lost_authenticator_app(client, roles):
+    from axes.models import AccessAttempt
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    colleague = User.objects.create_user("urzednik", "urzednik@urzad.example", "pass")
+    attempt = locked_out_attempt("urzednik")
+    device = TOTPDevice.objects.create(user=colleague, name="telefon", confirmed=True)
+    sign_in(client, ADMINISTRATOR)
+
+    attempts = client.get(reverse("admin:axes_accessattempt_changelist"))
+    lifted = client.post(
+        reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"}
+    )
+    devices = client.get(reverse("admin:otp_totp_totpdevice_changelist"))
+    removed = client.post(
+        reverse("admin:otp_totp_totpdevice_delete", args=[device.pk]), {"post": "yes"}
+    )
+
+    assert attempts.status_code == 200
+    assert "urzednik" in attempts.content.decode()
+    assert devices.status_code == 200
+    assert "telefon" in devices.content.decode()
+    assert (lifted.status_code, removed.status_code) == (302, 302)
+    assert not AccessAttempt.objects.filter(pk=attempt.pk).exists()
+    assert not TOTPDevice.objects.filter(pk=device.pk).exists()
+
+
+def test_an_administrator_never_sees_the_key_of_an_authenticator_app(client, roles):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    colleague = User.objects.create_user("urzednik", "urzednik@urzad.example", "pass")
+    device = TOTPDevice.objects.create(user=colleague, name="telefon", confirmed=True)
+    sign_in(client, ADMINISTRATOR)
+
+    pages = [
+        client.get(reverse("admin:otp_totp_totpdevice_changelist")),
+        client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk])),
+    ]
+    config = client.get(reverse("admin:otp_totp_totpdevice_config", args=[device.pk]))
+    qrcode = client.get(reverse("admin:otp_totp_totpdevice_qrcode", args=[device.pk]))
+    add = client.get(reverse("admin:otp_totp_totpdevice_add"))
+    changed = client.post(
+        reverse("admin:otp_totp_totpdevice_change", args=[device.pk]),
+        {"user": colleague.pk, "name": "inny", "key": "00" * 20, "confirmed": "on"},
+    )
+
+    device.refresh_from_db()
+    assert [page.status_code for page in pages] == [200, 200]
+    assert "telefon" in pages[1].content.decode()
+    assert [device.key in page.content.decode() for page in pages] == [False, False]
+    assert "config/" not in pages[0].content.decode() + pages[1].content.decode()
+    assert (config.status_code, qrcode.status_code, add.status_code) == (403, 403, 403)
+    assert changed.status_code == 403
+    assert (device.name, device.key) != ("inny", "00" * 20)
+
+
+def test_an_administrator_cannot_remove_the_authenticator_app_of_who_holds_more(client, roles):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(
+        user=holds_more_than_the_administrator("superuser"), name="telefon", confirmed=True
+    )
+    sign_in(client, ADMINISTRATOR)
+
+    removed = client.post(
+        reverse("admin:otp_totp_totpdevice_delete", args=[device.pk]), {"post": "yes"}
+    )
+    client.post(
+        reverse("admin:otp_totp_totpdevice_changelist"),
+        {"action": "delete_selected", "_selected_action": [device.pk], "post": "yes"},
+    )
+
+    assert removed.status_code == 403
+    assert TOTPDevice.objects.filter(pk=device.pk).exists()
+
+
+def test_a_superuser_reads_an_authenticator_apps_setup_and_a_missing_one_is_not_found(
+    client, roles
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(
+        user=User.objects.create_user("urzednik"), name="telefon", confirmed=True
+    )
+    sign_in_staff(client, SUPERUSER)
+
+    config = client.get(reverse("admin:otp_totp_totpdevice_config", args=[device.pk]))
+    missing = client.get(reverse("admin:otp_totp_totpdevice_config", args=[device.pk + 1000]))
+
+    assert config.status_code == 200
+    assert missing.status_code == 404
