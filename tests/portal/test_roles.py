@@ -11,6 +11,7 @@ import pkgutil
 import pytest
 from django.apps import apps as django_apps
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.test import RequestFactory
@@ -24,6 +25,7 @@ from companies.models import Activity, Cluster
 from offers import interest
 from offers.models import ExpressionOfInterest, Offer, OfferTranslation
 from portal import migrations as portal_migrations
+from portal.common.admin import VisibleFieldsOnlyMixin
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
 from questionnaire.models import Submission, SurveyQuestion
 from tests.factories import CertificationFactory, ContactPersonFactory, OrganisationFactory
@@ -1134,3 +1136,136 @@ def test_a_superuser_reads_an_authenticator_apps_setup_and_a_missing_one_is_not_
 
     assert config.status_code == 200
     assert missing.status_code == 404
+
+
+# Lists: filtered and searched only by the fields the staff member can see.
+
+
+def seen_fields(client, model, record):
+    """The model's fields a staff member sees: its change page for them and its list."""
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    page = client.get(reverse(f"{prefix}_change", args=[record.pk]))
+    changelist = client.get(reverse(f"{prefix}_changelist")).context["cl"]
+    shown = set(flatten_fieldsets(page.context["adminform"].fieldsets))
+    shown |= set(changelist.list_display)
+    if changelist.date_hierarchy:
+        shown.add(changelist.date_hierarchy)
+    # What the admin's own columns and read-only fields show of the model.
+    displays = getattr(admin.site._registry[model], "display_fields", {})
+    shown |= {displays[name] for name in shown if name in displays}
+    fields = set()
+    for field in model._meta.get_fields():
+        if field.name in shown or getattr(field, "primary_key", False):
+            fields.add(field.name)
+        original = getattr(field, "translated_field", None)
+        if original is not None and field.name in shown:
+            fields.add(original.name)
+    return fields
+
+
+# Fields a role sees but the admin never filters by (Django's own rule).
+NEVER_FILTERED = {"auth.user": {"password"}}
+
+
+def lookups(model):
+    """One lookup per field of the model, relations both ways included."""
+    return {field.name: f"{field.name}__isnull" for field in model._meta.get_fields()}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_staff_filter_a_list_only_by_the_fields_they_can_see(client, roles, records, role):
+    sign_in(client, role)
+    refused, failed = [], []
+
+    for model in admin.site._registry:
+        name = label(model)
+        if "changelist" not in PAGES[name].get(role, frozenset()):
+            continue
+        seen = seen_fields(client, model, records[name])
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        refused += [
+            f"{name} filter {spec.field_path}"
+            for spec in client.get(url).context["cl"].filter_specs
+            if getattr(spec, "field_path", None) and spec.field_path.split("__")[0] not in seen
+        ]
+        for field, lookup in lookups(model).items():
+            if field in NEVER_FILTERED.get(name, set()):
+                continue
+            status = client.get(url, {lookup: "False"}).status_code
+            if field in seen and status != 200:
+                failed.append(f"{name} {lookup}: {status}")
+            if field not in seen and status != 400:
+                refused.append(f"{name} {lookup}: {status}")
+
+    assert failed == []
+    assert refused == []
+
+
+def test_every_admin_filters_and_searches_only_by_what_its_staff_can_see():
+    assert [
+        label(model)
+        for model, model_admin in admin.site._registry.items()
+        if not isinstance(model_admin, VisibleFieldsOnlyMixin)
+    ] == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_staff_search_a_list_only_in_the_fields_they_can_see(client, roles, records, role):
+    sign_in(client, role)
+    unseen = []
+
+    for model in admin.site._registry:
+        name = label(model)
+        if "changelist" not in PAGES[name].get(role, frozenset()):
+            continue
+        seen = seen_fields(client, model, records[name])
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        searched = client.get(url).context["cl"].search_fields
+        unseen += [
+            f"{name} {field}"
+            for field in searched
+            if field.lstrip("^=@").split("__")[0] not in seen
+        ]
+
+    assert unseen == []
+
+
+def test_a_translator_cannot_find_an_organisation_by_its_contact_data(client, roles):
+    organisation = OrganisationFactory(
+        name="Serowar Podlaski",
+        nip="5421012345",
+        email="biuro@serowar.example",
+        phone="+48856543210",
+    )
+    ContactPersonFactory(organisation=organisation, email="zofia@serowar.example")
+    url = reverse("admin:companies_organisation_changelist")
+    sign_in(client, TRANSLATOR)
+
+    found_by_nip = client.get(url, {"q": "5421012345"})
+    lookups = [
+        client.get(url, query)
+        for query in [
+            {"email": "biuro@serowar.example"},
+            {"nip": "5421012345"},
+            {"phone__startswith": "+4885"},
+            {"contacts__email": "zofia@serowar.example"},
+        ]
+    ]
+    by_name = client.get(url, {"q": "Serowar"})
+    completion = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "offers",
+            "model_name": "offer",
+            "field_name": "organisation",
+            "term": "5421012345",
+        },
+    )
+
+    assert found_by_nip.status_code == 200
+    assert list(found_by_nip.context["cl"].result_list) == []
+    assert [answer.status_code for answer in lookups] == [400, 400, 400, 400]
+    assert [answer for answer in lookups if "Serowar" in answer.content.decode()] == []
+    assert all(gettext("Bad request") in answer.content.decode() for answer in lookups)
+    assert list(by_name.context["cl"].result_list) == [organisation]
+    assert completion.json()["results"] == []
