@@ -31,6 +31,12 @@ class TaskResultAdmin(DBTaskResultAdmin):
     )
     list_display_links = ("task_name",)
     search_fields = ("id", "task_path", "traceback")
+    # The library's read-only fields that show these (see portal/common/admin.py).
+    display_fields = {
+        "formatted_traceback": "traceback",
+        "error": "traceback",
+        "display_run_after": "run_after",
+    }
 
     def get_queryset(self, request):
         progress = TaskProgress.objects.filter(task_id=OuterRef("pk"))

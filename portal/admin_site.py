@@ -1,7 +1,9 @@
 """The admin site: sign-in with an optional (or, by setting, required) second factor.
 
 It is the default site (portal.apps.PortalAdminConfig), so `admin.site` is this
-everywhere.
+everywhere. Every ModelAdmin registered on it, the libraries' too, lets staff
+filter and search a list only by the fields they can see
+(portal/common/admin.py).
 """
 
 from functools import wraps
@@ -17,11 +19,22 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
 from portal import dashboard, signin
+from portal.common.admin import VisibleFieldsOnlyMixin
 
 
 class PortalAdminSite(admin.AdminSite):
     login_form = signin.StaffAuthenticationForm
     login_template = "admin/staff_login.html"
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        admin_class = admin_class or admin.ModelAdmin
+        if not issubclass(admin_class, VisibleFieldsOnlyMixin):
+            admin_class = type(
+                admin_class.__name__,
+                (VisibleFieldsOnlyMixin, admin_class),
+                {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
+            )
+        super().register(model_or_iterable, admin_class, **options)
 
     def admin_view(self, view, cacheable=False):
         """Every admin page: also the second factor, where one is set up or required."""

@@ -15,7 +15,9 @@ permissions, never group names. The roles, least privilege first:
   permissions for this group; for now nothing of offers, organisations or the
   questionnaire.
 - administrator: every permission of the portal's apps, and the staff accounts
-  and groups.
+  and groups, managed within its own permissions (portal/admin.py); it reads the
+  sign-in records, lifts lockouts and removes lost authenticator apps, without
+  ever seeing an app's key.
 
 Superusers keep every permission. A new model's permissions reach a role only by a
 migration that grants them, so a new model starts hidden from every role but the

@@ -11,6 +11,7 @@ import pkgutil
 import pytest
 from django.apps import apps as django_apps
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth.models import Group, Permission, User
 from django.core.management import call_command
 from django.test import RequestFactory
@@ -24,6 +25,7 @@ from companies.models import Activity, Cluster
 from offers import interest
 from offers.models import ExpressionOfInterest, Offer, OfferTranslation
 from portal import migrations as portal_migrations
+from portal.common.admin import VisibleFieldsOnlyMixin
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
 from questionnaire.models import Submission, SurveyQuestion
 from tests.factories import CertificationFactory, ContactPersonFactory, OrganisationFactory
@@ -68,11 +70,13 @@ ALL = EDIT | {"add", "delete"}
 PAGES = {
     "auth.group": {ADMINISTRATOR: ALL},
     "auth.user": {ADMINISTRATOR: ALL},
-    # Sign-in records and second-factor devices: superusers only.
-    "axes.accessattempt": {},
-    "axes.accesslog": {},
-    "axes.accessfailurelog": {},
-    "otp_totp.totpdevice": {},
+    # Sign-in records and second-factor devices: administrators lift a lockout
+    # (delete the attempt) and remove a lost authenticator app; no one but a
+    # superuser adds or changes them.
+    "axes.accessattempt": {ADMINISTRATOR: READ | {"delete"}},
+    "axes.accesslog": {ADMINISTRATOR: READ},
+    "axes.accessfailurelog": {ADMINISTRATOR: READ},
+    "otp_totp.totpdevice": {ADMINISTRATOR: READ | {"delete"}},
     # Who may start a bulk machine translation follows its progress and result.
     "django_tasks_database.dbtaskresult": {
         MODERATOR: READ,
@@ -115,6 +119,8 @@ EXPORT = "export_admin_action"
 ACTIONS = {
     "auth.group": {ADMINISTRATOR: {"delete_selected"}},
     "auth.user": {ADMINISTRATOR: {"delete_selected"}},
+    "axes.accessattempt": {ADMINISTRATOR: {"delete_selected", "cleanup_expired_attempts"}},
+    "otp_totp.totpdevice": {ADMINISTRATOR: {"delete_selected"}},
     "companies.activity": {ADMINISTRATOR: {"delete_selected"}},
     "companies.cluster": {ADMINISTRATOR: {"delete_selected"}},
     "companies.certification": {ADMINISTRATOR: {"delete_selected"}},
@@ -755,3 +761,511 @@ def test_the_demo_makes_one_staff_account_per_role(client, roles, capsys):
         assert (user.is_staff, user.is_superuser) == (True, False)
         assert list(user.groups.values_list("name", flat=True)) == [role]
         assert client.login(username=f"demo-{role}", password=password)
+
+
+# Staff accounts: nobody grants a flag, group or permission they do not hold.
+
+SUPERUSER = "superuser"
+
+
+def sign_in_staff(client, role):
+    """A role's member, or a superuser, signed in."""
+    if role != SUPERUSER:
+        return sign_in(client, role)
+    client.force_login(User.objects.create_superuser("root", "root@urzad.example", "pass"))
+    return client
+
+
+def permission(name):
+    app_label, codename = name.split(".")
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def beyond_the_administrator():
+    """A permission no role holds: only a superuser may grant it."""
+    return permission("sessions.delete_session")
+
+
+def user_form(user, **changes):
+    """The user change form as posted, with `changes` (True ticks a box, False clears it)."""
+    data = {
+        "username": user.username,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "email": user.email,
+        "is_active": user.is_active,
+        "is_staff": user.is_staff,
+        "is_superuser": user.is_superuser,
+        "groups": [str(pk) for pk in user.groups.values_list("pk", flat=True)],
+        "user_permissions": [str(pk) for pk in user.user_permissions.values_list("pk", flat=True)],
+        "date_joined_0": "2026-01-05",
+        "date_joined_1": "10:00:00",
+        "last_login_0": "",
+        "last_login_1": "",
+        **changes,
+    }
+    return {
+        name: "on" if value is True else value for name, value in data.items() if value is not False
+    }
+
+
+FLAGS = ["is_active", "is_staff", "is_superuser"]
+
+
+def granted(user):
+    """What a user holds: flags, groups and permissions, read from the database."""
+    user = User.objects.get(pk=user.pk)
+    return {
+        "flags": {flag for flag in FLAGS if getattr(user, flag)},
+        "groups": set(user.groups.values_list("name", flat=True)),
+        "permissions": {
+            f"{app_label}.{codename}"
+            for app_label, codename in user.user_permissions.values_list(
+                "content_type__app_label", "codename"
+            )
+        },
+    }
+
+
+def powerful_group():
+    group = Group.objects.create(name="session keepers")
+    group.permissions.add(beyond_the_administrator())
+    return group
+
+
+# What posting one grant on a plain user's change form gives that user, by role.
+GRANTS = {
+    "is_active": lambda: ({"is_active": True}, ("flags", "is_active")),
+    "is_staff": lambda: ({"is_staff": True}, ("flags", "is_staff")),
+    "is_superuser": lambda: ({"is_superuser": True}, ("flags", "is_superuser")),
+    "the moderators' group": lambda: (
+        {"groups": [str(Group.objects.get(name=MODERATOR).pk)]},
+        ("groups", MODERATOR),
+    ),
+    "a group with a permission the administrator lacks": lambda: (
+        {"groups": [str(powerful_group().pk)]},
+        ("groups", "session keepers"),
+    ),
+    "a permission the administrator holds": lambda: (
+        {"user_permissions": [str(permission("offers.view_offer").pk)]},
+        ("permissions", "offers.view_offer"),
+    ),
+    "a permission the administrator lacks": lambda: (
+        {"user_permissions": [str(beyond_the_administrator().pk)]},
+        ("permissions", "sessions.delete_session"),
+    ),
+}
+MAY_GRANT = {
+    SUPERUSER: set(GRANTS),
+    ADMINISTRATOR: {
+        "is_active",
+        "is_staff",
+        "the moderators' group",
+        "a permission the administrator holds",
+    },
+}
+
+
+@pytest.mark.parametrize("role", [*ROLES, SUPERUSER])
+@pytest.mark.parametrize("grant", GRANTS)
+def test_staff_grant_only_flags_groups_and_permissions_they_hold(client, roles, role, grant):
+    target = User.objects.create_user("nowy", "nowy@urzad.example", "pass", is_active=False)
+    changes, (kind, name) = GRANTS[grant]()
+    sign_in_staff(client, role)
+
+    client.post(reverse("admin:auth_user_change", args=[target.pk]), user_form(target, **changes))
+
+    assert (name in granted(target)[kind]) == (grant in MAY_GRANT.get(role, set()))
+
+
+def test_an_administrator_cannot_make_themselves_superuser(client, roles):
+    sign_in(client, ADMINISTRATOR)
+    administrator = User.objects.get(username=ADMINISTRATOR)
+    url = reverse("admin:auth_user_change", args=[administrator.pk])
+
+    page = client.get(url)
+    client.post(url, user_form(administrator, is_superuser=True))
+
+    assert "is_superuser" not in page.context["adminform"].form.fields
+    assert granted(administrator)["flags"] == {"is_active", "is_staff"}
+
+
+def test_a_new_account_made_by_an_administrator_is_no_superuser(client, roles):
+    sign_in(client, ADMINISTRATOR)
+
+    response = client.post(
+        reverse("admin:auth_user_add"),
+        {
+            "username": "nowa",
+            "usable_password": "true",
+            "password1": "Mleko-2026!x",
+            "password2": "Mleko-2026!x",
+            "is_superuser": "on",
+            "is_staff": "on",
+            "groups": [str(powerful_group().pk)],
+        },
+    )
+
+    assert response.status_code == 302
+    assert granted(User.objects.get(username="nowa")) == {
+        "flags": {"is_active"},
+        "groups": set(),
+        "permissions": set(),
+    }
+
+
+def holds_more_than_the_administrator(kind):
+    if kind == "superuser":
+        return User.objects.create_superuser("szef", "szef@urzad.example", "Stare-hasło-1")
+    user = User.objects.create_user("szef", "szef@urzad.example", "Stare-hasło-1", is_staff=True)
+    user.user_permissions.add(beyond_the_administrator())
+    return user
+
+
+@pytest.mark.parametrize("kind", ["superuser", "holder of a permission the administrator lacks"])
+def test_an_administrator_cannot_change_delete_or_set_the_password_of_who_holds_more(
+    client, roles, kind
+):
+    other = holds_more_than_the_administrator(kind)
+    before = granted(other)
+    sign_in(client, ADMINISTRATOR)
+    change = reverse("admin:auth_user_change", args=[other.pk])
+    password = reverse("admin:auth_user_password_change", args=[other.pk])
+
+    page = client.get(change)
+    posted = client.post(change, user_form(other, is_active=False, email="inny@adres.example"))
+    password_page = client.get(password)
+    password_post = client.post(
+        password,
+        {"usable_password": "true", "password1": "Nowe-hasło-22", "password2": "Nowe-hasło-22"},
+    )
+    delete_page = client.get(reverse("admin:auth_user_delete", args=[other.pk]))
+    client.post(reverse("admin:auth_user_delete", args=[other.pk]), {"post": "yes"})
+    client.post(
+        reverse("admin:auth_user_changelist"),
+        {"action": "delete_selected", "_selected_action": [other.pk], "post": "yes"},
+    )
+
+    other.refresh_from_db()
+    assert page.status_code == 200
+    assert page.context["has_change_permission"] is False
+    assert (posted.status_code, password_page.status_code, password_post.status_code) == (
+        403,
+        403,
+        403,
+    )
+    assert delete_page.status_code == 403
+    assert granted(other) == before
+    assert (other.email, other.check_password("Stare-hasło-1")) == ("szef@urzad.example", True)
+
+
+def test_a_superuser_sets_another_superusers_password(client, roles):
+    other = holds_more_than_the_administrator("superuser")
+    sign_in_staff(client, SUPERUSER)
+
+    response = client.post(
+        reverse("admin:auth_user_password_change", args=[other.pk]),
+        {"usable_password": "true", "password1": "Nowe-hasło-22", "password2": "Nowe-hasło-22"},
+    )
+
+    other.refresh_from_db()
+    assert response.status_code == 302
+    assert other.check_password("Nowe-hasło-22")
+
+
+def group_form(group, permissions):
+    return {"name": group.name, "permissions": [str(permission.pk) for permission in permissions]}
+
+
+def test_an_administrator_cannot_add_a_permission_they_lack_to_a_group(client, roles):
+    administrators = Group.objects.get(name=ADMINISTRATOR)
+    held = list(administrators.permissions.all())
+    volunteers = Group.objects.create(name="volunteers")
+    sign_in(client, ADMINISTRATOR)
+
+    own = client.post(
+        reverse("admin:auth_group_change", args=[administrators.pk]),
+        group_form(administrators, [*held, beyond_the_administrator()]),
+    )
+    other = client.post(
+        reverse("admin:auth_group_change", args=[volunteers.pk]),
+        group_form(volunteers, [beyond_the_administrator()]),
+    )
+    new = client.post(
+        reverse("admin:auth_group_add"),
+        {"name": "keepers", "permissions": [str(beyond_the_administrator().pk)]},
+    )
+    allowed = client.post(
+        reverse("admin:auth_group_change", args=[volunteers.pk]),
+        group_form(volunteers, held[:1]),
+    )
+
+    assert (own.status_code, other.status_code, new.status_code) == (200, 200, 200)
+    assert set(administrators.permissions.all()) == set(held)
+    assert allowed.status_code == 302
+    assert list(volunteers.permissions.all()) == held[:1]
+    assert not Group.objects.filter(name="keepers").exists()
+
+
+def test_an_administrator_cannot_change_or_delete_a_group_that_holds_more(client, roles):
+    group = powerful_group()
+    sign_in(client, ADMINISTRATOR)
+    change = reverse("admin:auth_group_change", args=[group.pk])
+
+    page = client.get(change)
+    posted = client.post(change, group_form(group, []))
+    deleted = client.post(reverse("admin:auth_group_delete", args=[group.pk]), {"post": "yes"})
+    client.post(
+        reverse("admin:auth_group_changelist"),
+        {"action": "delete_selected", "_selected_action": [group.pk], "post": "yes"},
+    )
+
+    assert page.status_code == 200
+    assert page.context["has_change_permission"] is False
+    assert (posted.status_code, deleted.status_code) == (403, 403)
+    assert list(Group.objects.get(pk=group.pk).permissions.all()) == [beyond_the_administrator()]
+
+
+# Sign-in records and authenticator apps: administrators lift lockouts and remove
+# lost apps, and never see an app's key.
+
+
+def locked_out_attempt(username):
+    from axes.models import AccessAttempt
+
+    return AccessAttempt.objects.create(
+        user_agent="Firefox",
+        ip_address="192.0.2.1",
+        username=username,
+        http_accept="text/html",
+        path_info="/pl/admin/login/",
+        get_data="",
+        post_data="",
+        failures_since_start=5,
+    )
+
+
+def test_an_administrator_lifts_a_lockout_and_removes_a_lost_authenticator_app(client, roles):
+    from axes.models import AccessAttempt
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    colleague = User.objects.create_user("urzednik", "urzednik@urzad.example", "pass")
+    attempt = locked_out_attempt("urzednik")
+    device = TOTPDevice.objects.create(user=colleague, name="telefon", confirmed=True)
+    sign_in(client, ADMINISTRATOR)
+
+    attempts = client.get(reverse("admin:axes_accessattempt_changelist"))
+    lifted = client.post(
+        reverse("admin:axes_accessattempt_delete", args=[attempt.pk]), {"post": "yes"}
+    )
+    devices = client.get(reverse("admin:otp_totp_totpdevice_changelist"))
+    removed = client.post(
+        reverse("admin:otp_totp_totpdevice_delete", args=[device.pk]), {"post": "yes"}
+    )
+
+    assert attempts.status_code == 200
+    assert "urzednik" in attempts.content.decode()
+    assert devices.status_code == 200
+    assert "telefon" in devices.content.decode()
+    assert (lifted.status_code, removed.status_code) == (302, 302)
+    assert not AccessAttempt.objects.filter(pk=attempt.pk).exists()
+    assert not TOTPDevice.objects.filter(pk=device.pk).exists()
+
+
+def test_an_administrator_never_sees_the_key_of_an_authenticator_app(client, roles):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    colleague = User.objects.create_user("urzednik", "urzednik@urzad.example", "pass")
+    device = TOTPDevice.objects.create(user=colleague, name="telefon", confirmed=True)
+    sign_in(client, ADMINISTRATOR)
+
+    pages = [
+        client.get(reverse("admin:otp_totp_totpdevice_changelist")),
+        client.get(reverse("admin:otp_totp_totpdevice_change", args=[device.pk])),
+    ]
+    config = client.get(reverse("admin:otp_totp_totpdevice_config", args=[device.pk]))
+    qrcode = client.get(reverse("admin:otp_totp_totpdevice_qrcode", args=[device.pk]))
+    add = client.get(reverse("admin:otp_totp_totpdevice_add"))
+    changed = client.post(
+        reverse("admin:otp_totp_totpdevice_change", args=[device.pk]),
+        {"user": colleague.pk, "name": "inny", "key": "00" * 20, "confirmed": "on"},
+    )
+
+    device.refresh_from_db()
+    assert [page.status_code for page in pages] == [200, 200]
+    assert "telefon" in pages[1].content.decode()
+    assert [device.key in page.content.decode() for page in pages] == [False, False]
+    assert "config/" not in pages[0].content.decode() + pages[1].content.decode()
+    assert (config.status_code, qrcode.status_code, add.status_code) == (403, 403, 403)
+    assert changed.status_code == 403
+    assert (device.name, device.key) != ("inny", "00" * 20)
+
+
+def test_an_administrator_cannot_remove_the_authenticator_app_of_who_holds_more(client, roles):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(
+        user=holds_more_than_the_administrator("superuser"), name="telefon", confirmed=True
+    )
+    sign_in(client, ADMINISTRATOR)
+
+    removed = client.post(
+        reverse("admin:otp_totp_totpdevice_delete", args=[device.pk]), {"post": "yes"}
+    )
+    client.post(
+        reverse("admin:otp_totp_totpdevice_changelist"),
+        {"action": "delete_selected", "_selected_action": [device.pk], "post": "yes"},
+    )
+
+    assert removed.status_code == 403
+    assert TOTPDevice.objects.filter(pk=device.pk).exists()
+
+
+def test_a_superuser_reads_an_authenticator_apps_setup_and_a_missing_one_is_not_found(
+    client, roles
+):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(
+        user=User.objects.create_user("urzednik"), name="telefon", confirmed=True
+    )
+    sign_in_staff(client, SUPERUSER)
+
+    config = client.get(reverse("admin:otp_totp_totpdevice_config", args=[device.pk]))
+    missing = client.get(reverse("admin:otp_totp_totpdevice_config", args=[device.pk + 1000]))
+
+    assert config.status_code == 200
+    assert missing.status_code == 404
+
+
+# Lists: filtered and searched only by the fields the staff member can see.
+
+
+def seen_fields(client, model, record):
+    """The model's fields a staff member sees: its change page for them and its list."""
+    prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+    page = client.get(reverse(f"{prefix}_change", args=[record.pk]))
+    changelist = client.get(reverse(f"{prefix}_changelist")).context["cl"]
+    shown = set(flatten_fieldsets(page.context["adminform"].fieldsets))
+    shown |= set(changelist.list_display)
+    if changelist.date_hierarchy:
+        shown.add(changelist.date_hierarchy)
+    # What the admin's own columns and read-only fields show of the model.
+    displays = getattr(admin.site._registry[model], "display_fields", {})
+    shown |= {displays[name] for name in shown if name in displays}
+    fields = set()
+    for field in model._meta.get_fields():
+        if field.name in shown or getattr(field, "primary_key", False):
+            fields.add(field.name)
+        original = getattr(field, "translated_field", None)
+        if original is not None and field.name in shown:
+            fields.add(original.name)
+    return fields
+
+
+# Fields a role sees but the admin never filters by (Django's own rule).
+NEVER_FILTERED = {"auth.user": {"password"}}
+
+
+def lookups(model):
+    """One lookup per field of the model, relations both ways included."""
+    return {field.name: f"{field.name}__isnull" for field in model._meta.get_fields()}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_staff_filter_a_list_only_by_the_fields_they_can_see(client, roles, records, role):
+    sign_in(client, role)
+    refused, failed = [], []
+
+    for model in admin.site._registry:
+        name = label(model)
+        if "changelist" not in PAGES[name].get(role, frozenset()):
+            continue
+        seen = seen_fields(client, model, records[name])
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        refused += [
+            f"{name} filter {spec.field_path}"
+            for spec in client.get(url).context["cl"].filter_specs
+            if getattr(spec, "field_path", None) and spec.field_path.split("__")[0] not in seen
+        ]
+        for field, lookup in lookups(model).items():
+            if field in NEVER_FILTERED.get(name, set()):
+                continue
+            status = client.get(url, {lookup: "False"}).status_code
+            if field in seen and status != 200:
+                failed.append(f"{name} {lookup}: {status}")
+            if field not in seen and status != 400:
+                refused.append(f"{name} {lookup}: {status}")
+
+    assert failed == []
+    assert refused == []
+
+
+def test_every_admin_filters_and_searches_only_by_what_its_staff_can_see():
+    assert [
+        label(model)
+        for model, model_admin in admin.site._registry.items()
+        if not isinstance(model_admin, VisibleFieldsOnlyMixin)
+    ] == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_staff_search_a_list_only_in_the_fields_they_can_see(client, roles, records, role):
+    sign_in(client, role)
+    unseen = []
+
+    for model in admin.site._registry:
+        name = label(model)
+        if "changelist" not in PAGES[name].get(role, frozenset()):
+            continue
+        seen = seen_fields(client, model, records[name])
+        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+        searched = client.get(url).context["cl"].search_fields
+        unseen += [
+            f"{name} {field}"
+            for field in searched
+            if field.lstrip("^=@").split("__")[0] not in seen
+        ]
+
+    assert unseen == []
+
+
+def test_a_translator_cannot_find_an_organisation_by_its_contact_data(client, roles):
+    organisation = OrganisationFactory(
+        name="Serowar Podlaski",
+        nip="5421012345",
+        email="biuro@serowar.example",
+        phone="+48856543210",
+    )
+    ContactPersonFactory(organisation=organisation, email="zofia@serowar.example")
+    url = reverse("admin:companies_organisation_changelist")
+    sign_in(client, TRANSLATOR)
+
+    found_by_nip = client.get(url, {"q": "5421012345"})
+    lookups = [
+        client.get(url, query)
+        for query in [
+            {"email": "biuro@serowar.example"},
+            {"nip": "5421012345"},
+            {"phone__startswith": "+4885"},
+            {"contacts__email": "zofia@serowar.example"},
+        ]
+    ]
+    by_name = client.get(url, {"q": "Serowar"})
+    completion = client.get(
+        reverse("admin:autocomplete"),
+        {
+            "app_label": "offers",
+            "model_name": "offer",
+            "field_name": "organisation",
+            "term": "5421012345",
+        },
+    )
+
+    assert found_by_nip.status_code == 200
+    assert list(found_by_nip.context["cl"].result_list) == []
+    assert [answer.status_code for answer in lookups] == [400, 400, 400, 400]
+    assert [answer for answer in lookups if "Serowar" in answer.content.decode()] == []
+    assert all(gettext("Bad request") in answer.content.decode() for answer in lookups)
+    assert list(by_name.context["cl"].result_list) == [organisation]
+    assert completion.json()["results"] == []
