@@ -2,8 +2,8 @@
 
 It is the default site (portal.apps.PortalAdminConfig), so `admin.site` is this
 everywhere. Every ModelAdmin registered on it, the libraries' too, lets staff
-filter and search a list only by the fields they can see
-(portal/common/admin.py).
+filter and search a list only by the fields they can see, and checks the text
+posted to its forms (portal/common/admin.py).
 """
 
 from functools import wraps
@@ -19,7 +19,7 @@ from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
 from portal import dashboard, signin
-from portal.common.admin import VisibleFieldsOnlyMixin
+from portal.common.admin import ADMIN_MIXINS
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -28,10 +28,11 @@ class PortalAdminSite(admin.AdminSite):
 
     def register(self, model_or_iterable, admin_class=None, **options):
         admin_class = admin_class or admin.ModelAdmin
-        if not issubclass(admin_class, VisibleFieldsOnlyMixin):
+        missing = tuple(mixin for mixin in ADMIN_MIXINS if not issubclass(admin_class, mixin))
+        if missing:
             admin_class = type(
                 admin_class.__name__,
-                (VisibleFieldsOnlyMixin, admin_class),
+                (*missing, admin_class),
                 {"__module__": admin_class.__module__, "__qualname__": admin_class.__qualname__},
             )
         super().register(model_or_iterable, admin_class, **options)

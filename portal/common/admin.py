@@ -12,12 +12,18 @@ decides, so a lookup through a relation (`contact_persons__email`) needs the
 relation to be visible, and Django's own rule (only the relations of the list's
 filters) still holds beyond it.
 
-The portal's admin site mixes it into every ModelAdmin it registers.
+With `TextCheckedFormsMixin` every form of a ModelAdmin (a record's, its inlines',
+the list's editable rows) checks the text posted to it as every form of the portal
+does (portal/common/text.py).
+
+The portal's admin site mixes both into every ModelAdmin it registers.
 """
 
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models.constants import LOOKUP_SEP
+
+from portal.common.text import TextFormMixin
 
 SEARCH_PREFIXES = "^=@"
 
@@ -89,3 +95,29 @@ def _filtered_field(list_filter):
     if isinstance(list_filter, list | tuple):
         list_filter = list_filter[0]
     return list_filter if isinstance(list_filter, str) else None
+
+
+def text_checked(form_class):
+    """`form_class`, checking the text posted to it (portal/common/text.py)."""
+    if issubclass(form_class, TextFormMixin):
+        return form_class
+    return type(
+        form_class.__name__, (TextFormMixin, form_class), {"__module__": form_class.__module__}
+    )
+
+
+class TextCheckedFormsMixin:
+    def get_form(self, request, *args, **kwargs):
+        return text_checked(super().get_form(request, *args, **kwargs))
+
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            formset.form = text_checked(formset.form)
+            yield formset, inline
+
+    def get_changelist_form(self, request, **kwargs):
+        return text_checked(super().get_changelist_form(request, **kwargs))
+
+
+# What the portal's admin site mixes into every ModelAdmin it registers.
+ADMIN_MIXINS = (VisibleFieldsOnlyMixin, TextCheckedFormsMixin)

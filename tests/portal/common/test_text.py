@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 import openpyxl
 import pytest
 from django import forms as django_forms
+from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from django.utils import translation
@@ -27,6 +28,7 @@ from offers.filters import OfferFilterForm
 from offers.forms import InterestForm
 from offers.models import Offer
 from offers.views.alerts import AlertForm
+from portal.common.admin import TextCheckedFormsMixin
 from portal.common.text import FORBIDDEN, TextFormMixin, check_text, clean_text
 from portal.roles import MODERATOR
 from questionnaire import forms as questionnaire_forms
@@ -314,6 +316,68 @@ def test_every_form_of_the_portal_checks_what_is_posted_as_text():
         and not issubclass(form, TextFormMixin)
     )
     assert unchecked == []
+
+
+@pytest.fixture
+def superuser_request(rf):
+    request = rf.get("/")
+    request.user = User.objects.create_superuser("root", "root@urzad.example", "pass")
+    return request
+
+
+def test_every_admin_checks_the_text_posted_to_its_forms_and_its_inlines(superuser_request):
+    unchecked = sorted(
+        model._meta.label
+        for model, model_admin in admin.site._registry.items()
+        if not isinstance(model_admin, TextCheckedFormsMixin)
+    )
+    inlines = [
+        formset.form
+        for model_admin in admin.site._registry.values()
+        for formset, _inline in model_admin.get_formsets_with_inlines(superuser_request)
+    ]
+
+    assert unchecked == []
+    assert inlines
+    assert all(issubclass(form, TextFormMixin) for form in inlines)
+
+
+@FUZZ
+@given(data=st.data())
+def test_every_text_field_of_every_admin_form_accepts_or_refuses_any_character(
+    superuser_request, data
+):
+    for model, model_admin in admin.site._registry.items():
+        form_class = model_admin.get_form(superuser_request, None)
+        names = [
+            name
+            for name, field in form_class().fields.items()
+            if isinstance(field, django_forms.CharField)
+            and not isinstance(field.widget, django_forms.PasswordInput)
+        ]
+        posted = {name: data.draw(ANY_TEXT, label=f"{model._meta.label}.{name}") for name in names}
+
+        assert_refused_or_clean(form_class(posted), posted)
+
+
+def test_an_offer_title_with_control_characters_is_refused_in_the_admin(superuser_request):
+    offer = OfferFactory()
+    form_class = admin.site._registry[Offer].get_form(superuser_request, offer)
+    initial = form_class(instance=offer).initial
+    posted = {
+        name: value
+        for name, value in initial.items()
+        if isinstance(value, str | int) and not isinstance(value, bool)
+    }
+    posted["title_pl"] = PROBE_TITLE
+
+    form = form_class(posted, instance=Offer.objects.get(pk=offer.pk))
+
+    with translation.override("en"):
+        assert form.is_valid() is False
+        assert form.errors["title_pl"] == [message_for("\x1b")]
+    offer.refresh_from_db()
+    assert offer.title_pl != PROBE_TITLE
 
 
 @fuzzing(FUZZ, max_examples=20)
