@@ -1,29 +1,15 @@
 """E-mails of the questionnaire, each in the language of the person who gets it."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from portal.common.mail import render_subject
+from portal.common import mail
+from portal.common.mail import absolute
 from questionnaire import links
 from questionnaire.models import Submission
 
 Status = Submission.Status
-
-
-def absolute(path):
-    return settings.PORTAL_URL.rstrip("/") + path
-
-
-def _send(*, to, language, template, context):
-    with translation.override(language):
-        context = {"contact": settings.PORTAL_CONTACT, "portal_url": settings.PORTAL_URL, **context}
-        subject = render_subject(f"questionnaire/email/{template}_subject.txt", context)
-        body = render_to_string(f"questionnaire/email/{template}.txt", context)
-    EmailMessage(subject, body, to=to).send()
 
 
 def send_confirmation_request(submission):
@@ -31,10 +17,10 @@ def send_confirmation_request(submission):
         path = reverse(
             "questionnaire:confirm", kwargs={"token": links.confirmation_token(submission)}
         )
-    _send(
+    mail.send(
         to=[submission.email],
         language=submission.language,
-        template="confirm",
+        template="questionnaire/email/confirm",
         context={
             "submission": submission,
             "link": absolute(path),
@@ -47,32 +33,25 @@ def send_confirmation_request(submission):
 def send_resume_link(draft):
     with translation.override(draft.language):
         path = reverse("questionnaire:resume", kwargs={"token": links.resume_token(draft)})
-    _send(
+    mail.send(
         to=[draft.email],
         language=draft.language,
-        template="resume",
+        template="questionnaire/email/resume",
         context={"draft": draft, "link": absolute(path), "days": settings.QUESTIONNAIRE_DRAFT_DAYS},
     )
 
 
 def notify_staff_of_submission(submission):
     """Tell the reviewing staff, in Polish, the office's language."""
-    reviewers = (
-        get_user_model()
-        .objects.with_perm("questionnaire.review_submission")
-        .filter(is_active=True)
-        .exclude(email="")
-        .values_list("email", flat=True)
-    )
-    recipients = sorted({*reviewers, *settings.QUESTIONNAIRE_NOTIFY_EMAILS})
+    recipients = mail.staff_addresses("questionnaire.review_submission")
     if not recipients:
         return
     with translation.override(settings.LANGUAGE_CODE):
         path = reverse("admin:questionnaire_submission_change", args=[submission.pk])
-    _send(
+    mail.send(
         to=recipients,
         language=settings.LANGUAGE_CODE,
-        template="staff_new",
+        template="questionnaire/email/staff_new",
         context={"submission": submission, "link": absolute(path)},
     )
 
@@ -87,9 +66,9 @@ def send_decision(submission, draft=None):
             context["link"] = absolute(
                 reverse("questionnaire:resume", kwargs={"token": links.resume_token(draft)})
             )
-    _send(
+    mail.send(
         to=[submission.email],
         language=submission.language,
-        template=f"decision_{submission.status}",
+        template=f"questionnaire/email/decision_{submission.status}",
         context=context,
     )
