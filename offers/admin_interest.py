@@ -1,6 +1,6 @@
 """Expressions of interest in the admin: read, forward to the firm, close.
 
-Every change goes through offers/interest.py and is logged in the admin's history.
+Every change goes through offers/services/interest.py and is logged in the admin's history.
 Registered by importing this module from offers/admin.py.
 """
 
@@ -15,8 +15,9 @@ from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 
 from companies.access_log import log_contact_views
-from offers import interest as services
+from offers import emails
 from offers.models import ExpressionOfInterest
+from offers.services import interest as services
 from portal.common.text import TextFormMixin
 
 Status = ExpressionOfInterest.Status
@@ -104,11 +105,11 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
         contact = None
         if expression is not None:
             offer = expression.offer
-            contact = services.firm_contact(offer)
+            contact = emails.firm_contact(offer)
             extra = {
                 "offer": offer,
-                "offer_title": services.offer_title(offer, "pl"),
-                "recipient": services.firm_recipient(offer, contact),
+                "offer_title": emails.offer_title(offer, "pl"),
+                "recipient": emails.offer_recipient(offer, contact),
                 "can_forward": self.has_forward_permission(request)
                 and Status.FORWARDED in services.TRANSITIONS[expression.status],
                 "forward_form": ForwardForm(),

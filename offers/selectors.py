@@ -1,10 +1,14 @@
-"""Reads of offers shared by pages, feeds and sitemaps."""
+"""Reads of offers shared by pages, feeds, sitemaps, expressions of interest and alerts."""
 
+import dataclasses
 import datetime
 
+from django import forms
 from django.db.models import F, Prefetch, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
+from offers.filters import OfferFilter
 from offers.models import Offer, OfferTranslation
 
 EXPIRING_WITHIN = datetime.timedelta(days=14)
@@ -46,6 +50,11 @@ def offer_for_page(reference, language):
     )
 
 
+def is_open_for_interest(offer, now=None):
+    """Whether the offer is live and takes expressions of interest."""
+    return Offer.objects.live(now).filter(pk=offer.pk, open_for_interest=True).exists()
+
+
 def live_offers_of(organisation, language):
     return live_offers(language).filter(organisation=organisation).order_by("-published_at")
 
@@ -71,3 +80,83 @@ def translation_queue():
         offer__status__in=[Offer.Status.PUBLISHED, Offer.Status.SUBMITTED],
         state__in=QUEUE_STATES,
     ).exclude(language=F("offer__source_language"))
+
+
+# Alerts: a search of the offer list, kept and run again.
+
+# The list's filters an alert keeps, beside its words ("q"); not the sort or page.
+FILTERS = ("kind", "cluster", "cooperation", "country", "target", "activity")
+
+
+@dataclasses.dataclass(frozen=True)
+class Search:
+    """A search of the offer list as an alert keeps it."""
+
+    query: str
+    filters: dict
+    # Filters in the URL that are not valid (an unknown cluster, ...): left out.
+    dropped: bool = False
+
+
+def _filterset(data, language, queryset=None):
+    return OfferFilter(
+        data=data,
+        queryset=Offer.objects.none() if queryset is None else queryset,
+        language=language,
+    )
+
+
+def search_from_data(data, language):
+    """The valid, non-empty filters and words of an offer-list URL's query string."""
+    form = _filterset(data, language).form
+    form.is_valid()
+    cleaned = getattr(form, "cleaned_data", {})
+    filters = {}
+    for name in FILTERS:
+        value = cleaned.get(name)
+        if name not in form.errors and value:
+            # The value as the URL gives it: a cluster's slug, an activity's code.
+            filters[name] = str(form.fields[name].prepare_value(value))
+    query = "" if "q" in form.errors else cleaned.get("q") or ""
+    dropped = any(name in form.errors for name in (*FILTERS, "q"))
+    return Search(query=query, filters=filters, dropped=dropped)
+
+
+def describe_search(query, filters, language):
+    """The search in words, as (label, value) pairs in `language`; [] for all offers."""
+    with translation.override(language):
+        form = _filterset({**filters, "q": query}, language).form
+        form.is_valid()
+        cleaned = getattr(form, "cleaned_data", {})
+        described = []
+        if cleaned.get("q"):
+            described.append((str(_("Words")), cleaned["q"]))
+        for name in FILTERS:
+            value = cleaned.get(name)
+            if not value:
+                continue
+            field = form.fields[name]
+            if isinstance(field, forms.ModelChoiceField):
+                shown = str(value)
+            else:
+                shown = str(dict(field.choices).get(value, value))
+            described.append((str(field.label), shown))
+        return described
+
+
+def alert_new_offers(alert, now):
+    """Live offers published since the alert's last digest that match its search.
+
+    None when the stored search no longer validates (a cluster deleted, ...): an
+    alert never silently widens to every offer.
+    """
+    since = alert.last_sent_at or alert.confirmed_at
+    queryset = live_offers(alert.language, now).filter(
+        published_at__gt=since, published_at__lte=now
+    )
+    filterset = _filterset(
+        {**alert.filters, "q": alert.query, "sort": "newest"}, alert.language, queryset
+    )
+    if not filterset.is_valid():
+        return None
+    return list(filterset.qs)

@@ -13,9 +13,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from django.views.generic import FormView
 
-from offers import alerts
+from offers import links, selectors
 from offers.forms import ConsentForm
 from offers.models import SavedSearch
+from offers.services import alerts
 from portal import humans
 
 # Alerts asked for from one client address, and for one e-mail address, per hour:
@@ -48,17 +49,17 @@ class AlertCreateView(humans.HumanCheckedFormMixin, FormView):
 
     @cached_property
     def search(self):
-        return alerts.search_from_data(self.request.GET, get_language())
+        return selectors.search_from_data(self.request.GET, get_language())
 
     def get_context_data(self, **kwargs):
         search = self.search
         return super().get_context_data(
-            search=alerts.describe_search(search.query, search.filters, get_language()),
+            search=selectors.describe_search(search.query, search.filters, get_language()),
             dropped=search.dropped,
             query_string=urlencode(
                 {**search.filters, **({"q": search.query} if search.query else {})}
             ),
-            days=alerts.CONFIRM_LINK_DAYS,
+            days=links.CONFIRM_LINK_DAYS,
             **kwargs,
         )
 
@@ -79,7 +80,7 @@ class AlertCreateView(humans.HumanCheckedFormMixin, FormView):
         return render(
             self.request,
             "offers/alert_sent.html",
-            {"email": email, "days": alerts.CONFIRM_LINK_DAYS},
+            {"email": email, "days": links.CONFIRM_LINK_DAYS},
         )
 
 
@@ -87,7 +88,7 @@ def _link_problem(request, problem):
     return render(
         request,
         "offers/alert_link_problem.html",
-        {"problem": problem, "days": alerts.CONFIRM_LINK_DAYS},
+        {"problem": problem, "days": links.CONFIRM_LINK_DAYS},
         status=400 if problem == "invalid" else 410,
     )
 
@@ -97,12 +98,12 @@ def _link_problem(request, problem):
 def alert_confirm(request, token):
     """The link from the e-mail: GET shows a button (a mail scanner confirms nothing)."""
     try:
-        alert = alerts.alert_from_token(token)
-    except alerts.LinkExpired:
+        alert = links.alert_from_token(token)
+    except links.LinkExpired:
         return _link_problem(request, "expired")
-    except alerts.LinkInvalid:
+    except links.LinkInvalid:
         return _link_problem(request, "invalid")
-    except alerts.AlertGone:
+    except links.AlertGone:
         return _link_problem(request, "gone")
     if request.method == "POST":
         alert = alerts.alert_confirm(alert=alert)
@@ -111,7 +112,7 @@ def alert_confirm(request, token):
         "offers/alert_confirm.html",
         {
             "alert": alert,
-            "search": alerts.describe_search(alert.query, alert.filters, get_language()),
+            "search": selectors.describe_search(alert.query, alert.filters, get_language()),
             "confirmed": alert.confirmed_at is not None,
         },
     )
@@ -138,7 +139,7 @@ def alert_unsubscribe(request, token):
         {
             "state": "ask",
             "alert": alert,
-            "search": alerts.describe_search(alert.query, alert.filters, get_language()),
+            "search": selectors.describe_search(alert.query, alert.filters, get_language()),
         },
     )
 

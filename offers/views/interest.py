@@ -8,8 +8,9 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
 
-from offers import interest, selectors
+from offers import selectors
 from offers.forms import InterestForm
+from offers.services import interest
 from portal import humans
 
 # Expressions of interest taken from one client address, and for one partner's
@@ -40,7 +41,7 @@ class InterestCreateView(OfferMixin, humans.HumanCheckedFormMixin, FormView):
     ratelimit_rate = RATE_PER_ADDRESS
 
     def dispatch(self, request, *args, **kwargs):
-        if not interest.is_open_for_interest(self.offer):
+        if not selectors.is_open_for_interest(self.offer):
             return self.closed()
         response = super().dispatch(request, *args, **kwargs)
         response.headers["Cache-Control"] = "no-store"

@@ -15,8 +15,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from companies.models import Cluster
-from offers import alerts
+from offers import emails, links
 from offers.models import Offer, SavedSearch
+from offers.services import alerts
 from offers.views import alerts as views
 from portal.humans import HONEYPOT_FIELD, RENDERED_FIELD, RENDERED_SALT
 from tests.offers.factories import OfferFactory, add_translation
@@ -256,7 +257,7 @@ def test_digest_searches_the_words_in_the_alerts_language():
 
 
 def test_a_long_digest_lists_the_newest_offers_then_links_to_the_list(monkeypatch):
-    monkeypatch.setattr(alerts, "DIGEST_MAX_OFFERS", 2)
+    monkeypatch.setattr(emails, "DIGEST_MAX_OFFERS", 2)
     make_alert(query="", filters={"cluster": "dairy"})
     dairy = Cluster.objects.get(slug="dairy")
     offers = [OfferFactory(clusters=[dairy]) for _ in range(3)]
@@ -412,7 +413,7 @@ def test_form_with_a_nul_byte_gives_a_form_error(client):
 
 
 def confirm_url(alert, language="en"):
-    return url("offers:alert_confirm", language, token=alerts.confirmation_token(alert))
+    return url("offers:alert_confirm", language, token=links.confirmation_token(alert))
 
 
 def test_confirm_link_shows_a_button_and_only_post_confirms(client):
@@ -460,7 +461,7 @@ def test_an_expired_confirm_link_gives_a_410_page(client):
     alert = alerts.alert_create(email=EMAIL, language="en", query="", filters={})
     eight_days_ago = time.time() - 8 * 86400
     with mock.patch("django.core.signing.time.time", return_value=eight_days_ago):
-        token = alerts.confirmation_token(alert)
+        token = links.confirmation_token(alert)
 
     response = client.post(url("offers:alert_confirm", token=token))
 

@@ -13,11 +13,11 @@ from django.utils.translation import gettext
 
 from offers import (
     admin_interest,  # noqa: F401 (registers the admin until offers/admin.py does)
-    interest,
     services,
 )
 from offers.forms import CONSENT_VERSION
 from offers.models import ExpressionOfInterest, Offer
+from offers.services import interest
 from offers.views import interest as views
 from portal.humans import HONEYPOT_FIELD, RENDERED_FIELD, RENDERED_SALT
 from tests.factories import ContactPersonFactory, OrganisationFactory

@@ -11,8 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from offers import interest, services
+from offers import services
 from offers.models import ExpressionOfInterest, Offer, OfferTranslation
+from offers.services import interest
 from portal import dashboard
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
 from questionnaire import services as submission_services

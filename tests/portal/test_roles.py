@@ -22,8 +22,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from companies.access_log import log_contact_views
 from companies.models import Activity, Cluster
-from offers import interest
 from offers.models import ExpressionOfInterest, Offer, OfferTranslation
+from offers.services import interest
 from portal import migrations as portal_migrations
 from portal.common.admin import VisibleFieldsOnlyMixin
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from offers import alerts
+from offers.services import alerts
 from portal.common.database import DAILY_ATTEMPTS, reconnecting
 
 

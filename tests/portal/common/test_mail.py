@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 
-from offers import interest
+from offers.services import interest
 from questionnaire import emails as questionnaire_emails
 from tests.offers.factories import OfferFactory
 from tests.questionnaire.submissions import make_submission

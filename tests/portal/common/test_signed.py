@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as fuzzing
 from hypothesis import strategies as st
 
-from offers import alerts
 from offers import links as offer_links
 from portal.humans import RENDERED_FIELD, RENDERED_SALT
 from questionnaire import links as questionnaire_links
@@ -27,7 +26,7 @@ LINKS = {
     "questionnaire:confirm": (questionnaire_links.CONFIRM_SALT, "uuid"),
     "questionnaire:resume": (questionnaire_links.RESUME_SALT, "id"),
     "offers:offer_renew": (offer_links.RENEW_SALT, "text"),
-    "offers:alert_confirm": (alerts.CONFIRM_SALT, "uuid"),
+    "offers:alert_confirm": (offer_links.CONFIRM_SALT, "uuid"),
 }
 INVALID_TEXT = "This link is not valid"
 
