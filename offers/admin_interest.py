@@ -1,6 +1,7 @@
 """Expressions of interest in the admin: read, forward to the firm, close.
 
-Every change goes through offers/services/interest.py and is logged in the admin's history.
+Every change goes through offers/services/interest.py, which logs it in the
+admin's history.
 Registered by importing this module from offers/admin.py.
 """
 
@@ -151,7 +152,6 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
                 messages.ERROR,
             )
         else:
-            self.log_change(request, expression, "Forwarded to the firm.")
             self.message_user(
                 request,
                 _("Forwarded to the firm: %(organisation)s.")
@@ -169,7 +169,6 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
                 refused += 1
             else:
                 closed += 1
-                self.log_change(request, expression, f"Status: {status}.")
         if closed:
             self.message_user(
                 request,

@@ -6,11 +6,13 @@ learns from the portal who the firm behind an anonymous offer is: the e-mail the
 partner gets names the offer by its reference and title only.
 
 Every e-mail goes out once the transaction commits, in the language of the
-person who gets it.
+person who gets it. What a member of staff (`by`) does is logged in the admin's
+history of the expression of interest.
 """
 
 import datetime
 
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import transaction
 from django.utils import timezone
 
@@ -96,6 +98,18 @@ def _check_transition(interest, to_status):
         raise TransitionError(f"{interest.status} → {to_status}")
 
 
+def _log(interest, *, by, message):
+    """Write the change into the admin's history of the expression of interest."""
+    if by is not None:
+        LogEntry.objects.log_actions(
+            user_id=by.pk,
+            queryset=[interest],
+            action_flag=CHANGE,
+            change_message=message,
+            single_object=True,
+        )
+
+
 @transaction.atomic
 def interest_forward(*, interest, by, note=""):
     """Pass the partner's details and message to the offering firm.
@@ -113,6 +127,7 @@ def interest_forward(*, interest, by, note=""):
     interest.forwarded_at = timezone.now()
     interest.forwarded_by = by
     interest.save()
+    _log(interest, by=by, message="Forwarded to the firm.")
     address, language = recipient
     transaction.on_commit(lambda: emails.send_to_firm(interest, address=address, language=language))
     return interest
@@ -122,7 +137,7 @@ def interest_forward(*, interest, by, note=""):
 def interest_set_status(*, interest, status, by):
     """Close an expression of interest: declined, or led to an agreement.
 
-    `by` is the member of staff; the admin logs the change in its history.
+    `by` is the member of staff, named in the admin's history of the change.
     """
     interest = _locked(interest)
     if status not in CLOSING_STATUSES:
@@ -130,4 +145,5 @@ def interest_set_status(*, interest, status, by):
     _check_transition(interest, status)
     interest.status = status
     interest.save()
+    _log(interest, by=by, message=f"Status: {status}.")
     return interest
