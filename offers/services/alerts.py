@@ -41,6 +41,8 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 @dataclasses.dataclass(frozen=True)
 class DigestRun:
+    """What one run of the digests did: alerts checked, e-mails sent, offers listed."""
+
     checked: int
     sent: int
     offers: int
