@@ -26,6 +26,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from offers import resources, selectors, services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
+from portal.common.languages import LANGUAGE_CODES
 from portal.common.text import TextFormMixin
 from portal.exports import StaffExportMixin
 from portal.history_admin import HistoryAdmin
@@ -34,7 +35,6 @@ from portal.translator_admin import TranslatorAdminMixin
 
 Status = Offer.Status
 State = OfferTranslation.State
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 MODERATE_PERMISSION = "offers.moderate_offer"
 

@@ -33,6 +33,7 @@ from offers.filters import OfferFilter
 from offers.links import LinkExpired, LinkInvalid
 from offers.models import Offer, SavedSearch
 from portal.common import signed
+from portal.common.languages import LANGUAGE_CODES
 from portal.common.mail import render_subject
 
 __all__ = [
@@ -59,7 +60,6 @@ CONFIRM_LINK_DAYS = 7
 DIGEST_MAX_OFFERS = 50
 # The list's filters an alert keeps, beside its words ("q"); not the sort or page.
 FILTERS = ("kind", "cluster", "cooperation", "country", "target", "activity")
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 class AlertGone(Exception):

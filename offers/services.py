@@ -7,7 +7,6 @@ transition is allowed and logs who, when and why.
 import datetime
 import hashlib
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -16,12 +15,12 @@ from simple_history.utils import bulk_create_with_history
 from offers import emails
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
+from portal.common.languages import LANGUAGE_CODES
 from portal.history import record_by
 
 Status = Offer.Status
 State = OfferTranslation.State
 Origin = OfferTranslation.Origin
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 PUBLICATION_PERIOD = datetime.timedelta(days=365)
 ARCHIVE_AFTER = datetime.timedelta(days=730)

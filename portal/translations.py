@@ -20,12 +20,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from portal import machine_translation
+from portal.common.languages import LANGUAGE_CODES
 from portal.history import record_by
 from portal.models import TranslationOrigin, TranslationRecord, TranslationState
 
 State = TranslationState
 Origin = TranslationOrigin
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def texts_digest(texts):

@@ -23,7 +23,6 @@ translation. It is open to whoever may translate or change the record.
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -33,18 +32,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from portal import machine_translation
+from portal.common.languages import LANGUAGE_CODES, language_name
 from portal.common.text import TextFormMixin
 from portal.translations import State
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def language_name(code):
-    return get_language_info(code)["name_translated"]
 
 
 class WorkspaceForm(TextFormMixin, forms.Form):
