@@ -14,10 +14,10 @@ from companies.models import (
     ContactPerson,
     Organisation,
 )
+from portal.common.translations import RecordTranslatable
+from portal.common.translator_admin import TranslatorAdminMixin
 from portal.exports import StaffExportMixin
 from portal.history_admin import HistoryAdmin
-from portal.translations import RecordTranslatable
-from portal.translator_admin import TranslatorAdminMixin
 
 
 @admin.register(Activity)

@@ -25,13 +25,13 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from offers import resources, selectors, services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
-from portal import machine_translation
+from portal.common import machine_translation
 from portal.common.languages import LANGUAGE_CODES
 from portal.common.text import TextFormMixin
+from portal.common.translations import Translatable
+from portal.common.translator_admin import TranslatorAdminMixin
 from portal.exports import StaffExportMixin
 from portal.history_admin import HistoryAdmin
-from portal.translations import Translatable
-from portal.translator_admin import TranslatorAdminMixin
 
 Status = Offer.Status
 State = OfferTranslation.State

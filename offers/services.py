@@ -14,7 +14,7 @@ from simple_history.utils import bulk_create_with_history
 
 from offers import emails
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
-from portal import machine_translation
+from portal.common import machine_translation
 from portal.common.languages import LANGUAGE_CODES
 from portal.history import record_by
 

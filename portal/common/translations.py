@@ -1,6 +1,6 @@
 """One record's translations as the admin's translation workspace sees them.
 
-A model's admin names a `Translatable` (portal/translator_admin.py): how to read
+A model's admin names a `Translatable` (portal/common/translator_admin.py): how to read
 the state of each language, fill a machine draft and save a translator's review.
 Offers keep their states in OfferTranslation, written by offers.services
 (`OfferTranslatable` in offers/admin.py). Organisations and clusters have no
@@ -19,7 +19,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from portal import machine_translation
+from portal.common import machine_translation
 from portal.common.languages import LANGUAGE_CODES
 from portal.history import record_by
 from portal.models import TranslationOrigin, TranslationRecord, TranslationState

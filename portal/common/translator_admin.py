@@ -15,7 +15,7 @@ change permission (its own `permissions=` list names anything more, e.g. "modera
 or "publish"). Whoever holds the change permission, superusers included, keeps
 the full form.
 
-With a `translatable` (portal/translations.py), the admin also has a translation
+With a `translatable` (portal/common/translations.py), the admin also has a translation
 workspace per record and language, `admin:<app>_<model>_translate`: the source
 texts beside the target language's, the state of every language, a button that
 fills a machine draft and one that saves the translator's review as a human
@@ -35,10 +35,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal import machine_translation
+from portal.common import machine_translation
 from portal.common.languages import LANGUAGE_CODES, language_name
 from portal.common.text import TextFormMixin
-from portal.translations import State
+from portal.common.translations import State
 
 
 class WorkspaceForm(TextFormMixin, forms.Form):
@@ -68,7 +68,7 @@ class TranslatorAdminMixin:
     translator_context = []
     translator_texts = []
     translator_inlines = []
-    translatable = None  # a portal.translations.Translatable: the workspace
+    translatable = None  # a portal.common.translations.Translatable: the workspace
     # Whether the change form gets a "Translations" box linking the workspace
     # (a model may show its languages' links its own way).
     translation_links_box = True
