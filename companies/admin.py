@@ -14,10 +14,9 @@ from companies.models import (
     ContactPerson,
     Organisation,
 )
+from portal.common.translator_admin import TranslatorAdminMixin
 from portal.exports import StaffExportMixin
 from portal.history_admin import HistoryAdmin
-from portal.translations import RecordTranslatable
-from portal.translator_admin import TranslatorAdminMixin
 
 
 @admin.register(Activity)
@@ -32,7 +31,6 @@ class ActivityAdmin(TabbedTranslationAdmin):
 class ClusterAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     translator_context = ["slug"]
     translator_texts = ["name", "description"]
-    translatable = RecordTranslatable("name", "description")
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
@@ -66,7 +64,6 @@ class OrganisationAdmin(
     # Translators see no contact data: neither the organisation's nor its persons'.
     translator_context = ["name", "kind", "country", "town"]
     translator_texts = ["description", "products"]
-    translatable = RecordTranslatable("description", "products")
     list_display = ["name", "kind", "town", "country", "size_class", "is_published"]
     list_filter = ["is_published", "kind", "clusters", "country", "size_class"]
     search_fields = ["name", "town", "nip", "regon", "krs", "vat_id"]

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CompaniesConfig(AppConfig):
     name = "companies"
     verbose_name = _("Directory of organisations")
+
+    def ready(self):
+        from companies.models import Cluster, Organisation
+        from portal.common.translations import RecordTranslatable, register
+
+        # Their translation states are worked out from TranslationRecords.
+        register(Cluster, RecordTranslatable("name", "description"))
+        register(Organisation, RecordTranslatable("description", "products"))

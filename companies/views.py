@@ -1,20 +1,13 @@
 from django.conf import settings
 from django.http import JsonResponse
 from django.urls import reverse
-from django.utils.translation import get_language_info
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from companies import selectors
 from companies.filters import OrganisationFilter
 from companies.models import Organisation
-
-
-def language_name(code):
-    try:
-        return get_language_info(code)["name_translated"]
-    except KeyError:
-        return code
+from portal.common.languages import language_name
 
 
 class OrganisationListView(FilterView):

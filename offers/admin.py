@@ -25,16 +25,15 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from offers import resources, selectors, services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
-from portal import machine_translation
+from portal.common import machine_translation
+from portal.common.languages import LANGUAGE_CODES
 from portal.common.text import TextFormMixin
+from portal.common.translator_admin import TranslatorAdminMixin
 from portal.exports import StaffExportMixin
 from portal.history_admin import HistoryAdmin
-from portal.translations import Translatable
-from portal.translator_admin import TranslatorAdminMixin
 
 Status = Offer.Status
 State = OfferTranslation.State
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 MODERATE_PERMISSION = "offers.moderate_offer"
 
@@ -130,36 +129,6 @@ class TranslationQueueFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=waiting.values("offer"))
 
 
-class OfferTranslatable(Translatable):
-    """The workspace on offers: their states and drafts are offers.services'."""
-
-    fields = TRANSLATED_FIELDS
-
-    def source_choices(self, offer):
-        return [offer.source_language]
-
-    def _rows(self, offer):
-        return {row.language: row for row in offer.translations.all()}
-
-    def states(self, offer, source):
-        rows = self._rows(offer)
-        return {
-            code: rows[code].state if code in rows else State.MISSING for code in LANGUAGE_CODES
-        }
-
-    def machine_may_fill(self, offer, language, source):
-        row = self._rows(offer).get(language)
-        return language != source and row is not None and services.machine_may_write(row)
-
-    def fill_from_machine(self, offer, *, language, source, by):
-        return language in services.offer_machine_translate(
-            offer=offer, languages=[language], by=by
-        )
-
-    def save_review(self, offer, *, language, source, texts, by):
-        services.offer_review_translation(offer=offer, language=language, texts=texts, by=by)
-
-
 class OfferAdminForm(TextFormMixin, forms.ModelForm):
     cooperation_types = forms.MultipleChoiceField(
         label=capfirst(Offer._meta.get_field("cooperation_types").verbose_name),
@@ -239,7 +208,6 @@ class OfferAdmin(StaffExportMixin, HistoryAdmin, TranslatorAdminMixin, TabbedTra
         "translation_state_list",
     ]
     translator_texts = TRANSLATED_FIELDS
-    translatable = OfferTranslatable()
     translation_links_box = False  # the state of the translations links the workspace
     list_display = [
         "reference",

@@ -7,10 +7,10 @@ Each is in the language of whom it goes to and is sent through the kernel's
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import get_language_info
 
 from offers import links, selectors
 from portal.common import mail
+from portal.common.languages import language_name
 from portal.common.mail import absolute
 
 
@@ -195,7 +195,7 @@ def digest_lines(offers, language):
                 {
                     "reference": offer.reference,
                     "title": offer.text("title", title_language),
-                    "other_language": str(get_language_info(title_language)["name_translated"])
+                    "other_language": str(language_name(title_language))
                     if title_language != language
                     else None,
                     "link": absolute(

@@ -4,7 +4,6 @@ The texts: the title in every language (to see at a glance which are missing),
 and the summary and description in the source language, Polish and English.
 """
 
-from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -12,8 +11,7 @@ from import_export.fields import Field
 
 from offers.models import Offer
 from portal import exports
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+from portal.common.languages import LANGUAGE_CODES
 
 
 def _in_source_language(name):

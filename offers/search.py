@@ -30,6 +30,7 @@ from django.db.models import BooleanField, FloatField, Q
 from django.db.models.expressions import RawSQL
 
 from offers.models import TRANSLATED_FIELDS
+from portal.common.languages import LANGUAGE_CODES
 
 # The configurations of migration 0002; the other languages use "portal_unaccent"
 # (simple, without accents; made by companies' migration 0002).
@@ -41,7 +42,6 @@ SEARCH_CONFIGS = {
     "ro": "romanian",
 }
 DEFAULT_SEARCH_CONFIG = "portal_unaccent"
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 MAX_WORDS = 8
 # Letters and digits; everything else (punctuation, tsquery operators) separates words.
 WORD = re.compile(r"[^\W_]+")

@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 
 from offers import services
 from offers.models import Offer
-from portal import machine_translation
+from portal.common import machine_translation
 from portal.models import TaskProgress
 
 

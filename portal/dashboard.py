@@ -9,16 +9,15 @@ of offers.
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 
 from offers import selectors
 from offers.models import ExpressionOfInterest, Offer, OfferTranslation
+from portal.common.languages import LANGUAGE_CODES
 from questionnaire.models import Submission
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 State = OfferTranslation.State
 
 

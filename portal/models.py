@@ -53,7 +53,7 @@ class TranslationRecord(models.Model):
 
     For models without a translation table of their own (organisations,
     clusters): their state is worked out from this and the texts (see
-    portal/translations.py). A text with no record was written by a person.
+    portal/common/translations.py). A text with no record was written by a person.
     """
 
     content_type = models.ForeignKey(

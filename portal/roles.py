@@ -9,7 +9,7 @@ permissions, never group names. The roles, least privilege first:
   and their contact persons, to broker contacts.
 - translator: views offers, organisations, clusters and survey questions and edits
   only their translated texts (`<app>.translate_<model>`, see
-  portal/translator_admin.py); no contact persons, submissions or expressions of
+  portal/common/translator_admin.py); no contact persons, submissions or expressions of
   interest, which hold personal data; no publishing.
 - editor: pages, news and events, whose models later issues add with the
   permissions for this group; for now nothing of offers, organisations or the

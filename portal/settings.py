@@ -357,7 +357,7 @@ TASKS = {
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = False
 
-# Machine translation of content (portal/machine_translation.py): "deepl" (the
+# Machine translation of content (portal/common/machine_translation.py): "deepl" (the
 # official client), "libretranslate" (its HTTP API) or "" for none. Errors that
 # may pass (5xx, timeouts, refused connections) are tried again
 # MACHINE_TRANSLATION_RETRIES times, waiting MACHINE_TRANSLATION_BACKOFF seconds,

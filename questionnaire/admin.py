@@ -16,9 +16,9 @@ from companies.models import Activity, Certification, Cluster, ContactPerson, Or
 from companies.services import ORGANISATION_FIELDS
 from offers.models import Offer
 from portal.common.text import TextFormMixin
+from portal.common.translator_admin import TranslatorAdminMixin
 from portal.exports import StaffExportMixin, spreadsheet_safe
 from portal.history_admin import HistoryAdmin
-from portal.translator_admin import TranslatorAdminMixin
 from questionnaire import resources, results, services
 from questionnaire.forms import DecisionForm
 from questionnaire.models import Submission, SurveyChoice, SurveyQuestion

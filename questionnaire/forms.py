@@ -4,9 +4,7 @@ import datetime
 import unicodedata
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries import countries
@@ -16,6 +14,7 @@ from companies import validators
 from companies.logos import process_logo
 from companies.models import Activity, Certification, Cluster, Organisation
 from offers.models import Offer
+from portal.common.languages import LANGUAGE_CODES, language_name
 from portal.common.text import TextFormMixin
 from questionnaire.models import SurveyQuestion
 
@@ -26,7 +25,7 @@ PRIVACY_NOTICE_VERSION = "2026-11"
 CONSENT_VERSION = "2026-11"
 
 MAX_OFFERS = 3
-SPOKEN_LANGUAGES = [code for code, _name in settings.LANGUAGES] + ["fr", "es", "ru", "uk", "lt"]
+SPOKEN_LANGUAGES = [*LANGUAGE_CODES, "fr", "es", "ru", "uk", "lt"]
 
 
 class SpokenLanguageField(forms.MultipleChoiceField):
@@ -37,10 +36,7 @@ class SpokenLanguageField(forms.MultipleChoiceField):
 
     @staticmethod
     def language_choices():
-        return [
-            (code, translation.get_language_info(code)["name_translated"])
-            for code in SPOKEN_LANGUAGES
-        ]
+        return [(code, language_name(code)) for code in SPOKEN_LANGUAGES]
 
 
 def identifier_characters(value):

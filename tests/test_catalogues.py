@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+
+from portal.common.languages import LANGUAGE_CODES
 
 ROOT = Path(__file__).resolve().parents[1]
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def catalogue(code):

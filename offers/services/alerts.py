@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from offers import emails, links, selectors
 from offers.models import SavedSearch
+from portal.common.languages import LANGUAGE_CODES
 
 __all__ = [
     "alert_confirm",
@@ -36,7 +37,6 @@ logger = logging.getLogger(__name__)
 # (templates/offers/alert_form.html and offers/views/alerts.py). A new wording
 # gets a new version, stored with every alert.
 CONSENT_VERSION = "2026-11"
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 @dataclasses.dataclass(frozen=True)

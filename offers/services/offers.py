@@ -5,9 +5,7 @@ transition is allowed and logs who, when and why.
 """
 
 import datetime
-import hashlib
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -15,13 +13,14 @@ from simple_history.utils import bulk_create_with_history
 
 from offers import emails
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
-from portal import machine_translation
+from portal.common import machine_translation
+from portal.common.languages import LANGUAGE_CODES
+from portal.common.translations import machine_may_write, texts_digest
 from portal.history import record_by
 
 Status = Offer.Status
 State = OfferTranslation.State
 Origin = OfferTranslation.Origin
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 PUBLICATION_PERIOD = datetime.timedelta(days=365)
 ARCHIVE_AFTER = datetime.timedelta(days=730)
@@ -60,8 +59,7 @@ def _next_reference():
 
 def source_digest(offer):
     """A fingerprint of the source texts: a translation made from others is outdated."""
-    texts = "\x1f".join(offer.text(field, offer.source_language) for field in TRANSLATED_FIELDS)
-    return hashlib.sha256(texts.encode()).hexdigest()
+    return texts_digest(offer.text(field, offer.source_language) for field in TRANSLATED_FIELDS)
 
 
 def _has_texts(offer, language):
@@ -362,12 +360,13 @@ def offers_send_expiry_reminders(*, now=None):
 def offer_set_translation(*, offer, language, texts, by=None, machine=False):
     """Write the texts of one target language; a person's translation is human.
 
-    A machine translation never replaces a human one that is up to date.
+    A machine writes only where the engine lets it (`machine_may_write`): never
+    over a text a person wrote.
     """
     if language == offer.source_language:
         return offer_update_source(offer=offer, texts=texts, by=by)
     translation = OfferTranslation.objects.select_for_update().get(offer=offer, language=language)
-    if machine and not machine_may_write(translation):
+    if machine and not machine_may_write(translation.state, translation.origin):
         return translation
     for field in TRANSLATED_FIELDS:
         if field in texts:
@@ -435,15 +434,6 @@ def offer_sync_translations(*, offer, edited_languages, by=None):
 # Machine translation.
 
 
-def machine_may_write(translation):
-    """Missing texts and machine drafts, outdated or not; never a text a person wrote."""
-    if translation.state == State.MISSING:
-        return True
-    return translation.state in {State.MACHINE, State.OUTDATED} and (
-        translation.origin == Origin.MACHINE
-    )
-
-
 def offer_machine_translate(*, offer, languages=None, backend=None, by=None):
     """Fill machine drafts from the source texts; returns the languages written.
 
@@ -460,7 +450,9 @@ def offer_machine_translate(*, offer, languages=None, backend=None, by=None):
     writable = [
         code
         for code in LANGUAGE_CODES
-        if code != offer.source_language and code in rows and machine_may_write(rows[code])
+        if code != offer.source_language
+        and code in rows
+        and machine_may_write(rows[code].state, rows[code].origin)
     ]
     if languages is None:
         # Not the drafts that are up to date: they would come back the same.

@@ -1,10 +1,11 @@
 """An offer's texts in the reader's language, or in its source language with a note."""
 
 from django import template
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language
 
 from offers import selectors
 from offers.models import OfferTranslation
+from portal.common.languages import language_name
 
 register = template.Library()
 State = OfferTranslation.State
@@ -26,7 +27,7 @@ class OfferText:
 
     @property
     def language_name(self):
-        return get_language_info(self.language)["name_translated"]
+        return language_name(self.language)
 
 
 def _reader_state(offer, language):

@@ -4,6 +4,7 @@ from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from portal.common.languages import language_name
 from portal.common.links import local_path
 
 register = template.Library()
@@ -82,7 +83,7 @@ class TextInLanguage:
 
     @property
     def language_name(self):
-        return get_language_info(self.language)["name_translated"]
+        return language_name(self.language)
 
 
 @register.simple_tag

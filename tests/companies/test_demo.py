@@ -1,12 +1,10 @@
 import pytest
-from django.conf import settings
 from django.core.management import call_command
 
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
+from portal.common.languages import LANGUAGE_CODES
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def test_reference_data_has_nace_in_every_language():

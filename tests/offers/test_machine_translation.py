@@ -11,7 +11,7 @@ from django_tasks_db.models import DBTaskResult
 
 from offers import services, tasks
 from offers.models import Offer, OfferTranslation
-from portal.machine_translation import QuotaExceeded, ServiceUnavailable
+from portal.common.machine_translation import QuotaExceeded, ServiceUnavailable
 from portal.models import TaskProgress
 from tests.offers.factories import OfferFactory, add_translation
 

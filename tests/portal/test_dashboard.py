@@ -4,7 +4,6 @@ import datetime
 from html.parser import HTMLParser
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -15,6 +14,7 @@ from offers import services
 from offers.models import ExpressionOfInterest, Offer, OfferTranslation
 from offers.services import interest
 from portal import dashboard
+from portal.common.languages import LANGUAGE_CODES
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
 from questionnaire import services as submission_services
 from questionnaire.models import Submission
@@ -29,7 +29,6 @@ pytestmark = pytest.mark.django_db
 Status = Offer.Status
 State = OfferTranslation.State
 DAY = datetime.timedelta(days=1)
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 QUEUE = {"missing": State.MISSING, "outdated": State.OUTDATED, "machine": State.MACHINE}
 
 

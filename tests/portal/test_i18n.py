@@ -1,15 +1,13 @@
 import re
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from portal.common.languages import LANGUAGE_CODES
 from tests.factories import ClusterFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 @pytest.mark.parametrize(

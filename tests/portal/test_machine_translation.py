@@ -5,8 +5,8 @@ import socket
 import pytest
 from django.utils import translation
 
-from portal import machine_translation
-from portal.machine_translation import (
+from portal.common import machine_translation
+from portal.common.machine_translation import (
     NotConfigured,
     QuotaExceeded,
     Refused,

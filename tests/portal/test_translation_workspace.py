@@ -13,9 +13,9 @@ from django.utils import translation
 
 from offers import services
 from offers.models import OfferTranslation
+from portal.common.translations import RecordTranslatable
 from portal.models import TranslationRecord
 from portal.roles import EDITOR, MODERATOR, TRANSLATOR
-from portal.translations import RecordTranslatable
 from tests.factories import ClusterFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory, add_translation
 from tests.portal.test_roles import add_roles

@@ -1,16 +1,23 @@
-"""One record's translations as the admin's translation workspace sees them.
+"""The translation-state engine: one record's translations in every language.
 
-A model's admin names a `Translatable` (portal/translator_admin.py): how to read
-the state of each language, fill a machine draft and save a translator's review.
-Offers keep their states in OfferTranslation, written by offers.services
-(`OfferTranslatable` in offers/admin.py). Organisations and clusters have no
-table of their own: `RecordTranslatable` keeps a TranslationRecord per written
-language (who wrote it, from which source texts) and works the state out from it
-and the texts, so that a source text changed anywhere (by a firm's questionnaire,
-say) makes its translations outdated without every writer having to know.
+A translated model's `Translatable` says how to read the state of each language,
+fill a machine draft and save a translator's review; the admin's translation
+workspace (portal/common/translator_admin.py) works through it. Offers keep their
+states in OfferTranslation, written by offers.services (`OfferTranslatable` in
+offers/translations.py). Organisations and clusters have no table of their own:
+`RecordTranslatable` keeps a TranslationRecord per written language (who wrote it,
+from which source texts) and works the state out from it and the texts, so that a
+source text changed anywhere (by a firm's questionnaire, say) makes its
+translations outdated without every writer having to know.
 
-Machine translation never replaces a text a person wrote; a translator's review
-makes a text human.
+Machine translation never replaces a text a person wrote (`machine_may_write`,
+the one place of that rule); a translator's review makes a text human.
+
+A translated model with translation states is registered here from its app's
+`AppConfig.ready()`, e.g. `register(Cluster, RecordTranslatable("name",
+"description"))`, or `register(Offer, OfferTranslatable())` for a model that
+keeps its own; the workspace finds it here, and a test checks that no model
+modeltranslation translates is left out.
 """
 
 import hashlib
@@ -19,13 +26,13 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from portal import machine_translation
+from portal.common import machine_translation
+from portal.common.languages import LANGUAGE_CODES
 from portal.history import record_by
 from portal.models import TranslationOrigin, TranslationRecord, TranslationState
 
 State = TranslationState
 Origin = TranslationOrigin
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 
 def texts_digest(texts):
@@ -33,8 +40,16 @@ def texts_digest(texts):
     return hashlib.sha256("\x1f".join(texts).encode()).hexdigest()
 
 
-class StaleSource(Exception):
-    """The source texts changed since the translator opened them."""
+def machine_may_write(state, origin):
+    """Whether a machine may write a language's texts in this state, by this origin.
+
+    A machine never replaces a person's text, even an outdated one: it fills a
+    missing text and rewrites its own drafts, up to date or outdated; never the
+    source, never a translation a person wrote.
+    """
+    if state == State.MISSING:
+        return True
+    return state in {State.MACHINE, State.OUTDATED} and origin == Origin.MACHINE
 
 
 class Translatable:
@@ -63,6 +78,7 @@ class Translatable:
         raise NotImplementedError
 
     def machine_may_fill(self, obj, language, source):
+        """Whether a machine draft may be written in `language`: `machine_may_write`'s answer."""
         raise NotImplementedError
 
     def fill_from_machine(self, obj, *, language, source, by):
@@ -78,7 +94,11 @@ class Translatable:
 
 
 class RecordTranslatable(Translatable):
-    """Models whose translation states are worked out from their TranslationRecords."""
+    """Models whose translation states are worked out from their TranslationRecords.
+
+    The fields' order is part of the recorded digests: reordering them would make
+    every recorded translation outdated.
+    """
 
     def __init__(self, *fields):
         self.fields = fields
@@ -118,7 +138,8 @@ class RecordTranslatable(Translatable):
             return False
         record = self._records(obj).get(language)
         state = self._state(obj, language, source, record)
-        return state == State.MISSING or (record is not None and record.origin == Origin.MACHINE)
+        # A text with no record of it was written by a person.
+        return machine_may_write(state, record.origin if record else Origin.HUMAN)
 
     def _write(self, obj, *, language, source, texts, origin, by):
         for field, text in texts.items():
@@ -190,3 +211,27 @@ class RecordTranslatable(Translatable):
         for language in languages:
             if language != source:
                 self._record(obj, language=language, source=source, origin=Origin.HUMAN, by=by)
+
+
+# The registry of translated models.
+
+_translatables = {}
+
+
+def register(model, translatable):
+    """Give the engine a translated model, with how to read and write its translations.
+
+    Called from the model's app's `AppConfig.ready()`.
+    """
+    _translatables[model] = translatable
+    return translatable
+
+
+def translatable_for(model):
+    """The registered `Translatable` of a model; None for a model with no states."""
+    return _translatables.get(model)
+
+
+def registered_models():
+    """The models registered with the engine."""
+    return list(_translatables)

@@ -15,7 +15,8 @@ change permission (its own `permissions=` list names anything more, e.g. "modera
 or "publish"). Whoever holds the change permission, superusers included, keeps
 the full form.
 
-With a `translatable` (portal/translations.py), the admin also has a translation
+With a model registered with the translation-state engine
+(portal/common/translations.py), the admin also has a translation
 workspace per record and language, `admin:<app>_<model>_translate`: the source
 texts beside the target language's, the state of every language, a button that
 fills a machine draft and one that saves the translator's review as a human
@@ -23,7 +24,6 @@ translation. It is open to whoever may translate or change the record.
 """
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -33,18 +33,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from portal import machine_translation
+from portal.common import machine_translation, translations
+from portal.common.languages import LANGUAGE_CODES, language_name
 from portal.common.text import TextFormMixin
-from portal.translations import State
-
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-
-def language_name(code):
-    return get_language_info(code)["name_translated"]
+from portal.common.translations import State
 
 
 class WorkspaceForm(TextFormMixin, forms.Form):
@@ -74,10 +69,14 @@ class TranslatorAdminMixin:
     translator_context = []
     translator_texts = []
     translator_inlines = []
-    translatable = None  # a portal.translations.Translatable: the workspace
     # Whether the change form gets a "Translations" box linking the workspace
     # (a model may show its languages' links its own way).
     translation_links_box = True
+
+    @property
+    def translatable(self):
+        """The model's `Translatable` registered with the engine: its workspace; or None."""
+        return translations.translatable_for(self.model)
 
     def _permission(self, action):
         return f"{self.opts.app_label}.{action}_{self.opts.model_name}"
