@@ -14,8 +14,8 @@ from companies.models import (
     ContactPerson,
     Organisation,
 )
-from portal.exports import StaffExportMixin
-from portal.history_admin import HistoryAdmin
+from portal.common.exports import StaffExportMixin
+from portal.common.history_admin import HistoryAdmin
 from portal.translations import RecordTranslatable
 from portal.translator_admin import TranslatorAdminMixin
 

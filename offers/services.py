@@ -16,7 +16,7 @@ from simple_history.utils import bulk_create_with_history
 from offers import emails
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal import machine_translation
-from portal.history import record_by
+from portal.common.history import record_by
 
 Status = Offer.Status
 State = OfferTranslation.State

@@ -10,7 +10,7 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from portal.history import register_models
+        from portal.common.history import register_models
         from portal.middleware import note_staff_sign_in
 
         user_logged_in.connect(note_staff_sign_in, dispatch_uid="portal.note_staff_sign_in")

@@ -20,7 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from portal import machine_translation
-from portal.history import record_by
+from portal.common.history import record_by
 from portal.models import TranslationOrigin, TranslationRecord, TranslationState
 
 State = TranslationState

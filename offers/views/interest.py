@@ -10,7 +10,7 @@ from django.views.generic import FormView
 
 from offers import interest, selectors
 from offers.forms import InterestForm
-from portal import humans
+from portal.common import humans
 
 # Expressions of interest taken from one client address, and for one partner's
 # e-mail address, per hour: beyond them the portal answers with its 429 page.

@@ -18,7 +18,7 @@ from companies.models import Cluster
 from offers import alerts
 from offers.models import Offer, SavedSearch
 from offers.views import alerts as views
-from portal.humans import HONEYPOT_FIELD, RENDERED_FIELD, RENDERED_SALT
+from portal.common.humans import HONEYPOT_FIELD, RENDERED_FIELD, RENDERED_SALT
 from tests.offers.factories import OfferFactory, add_translation
 
 pytestmark = pytest.mark.django_db

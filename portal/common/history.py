@@ -12,7 +12,7 @@ a service records its `by=` with `record_by()`, so a moderator's publishing or a
 background task started by a translator names them. Bulk updates and
 `bulk_create` write no history: services use them only where history is not kept
 or call `bulk_create_with_history`. The admin shows the history with
-portal/history_admin.py.
+portal/common/history_admin.py.
 """
 
 from modeltranslation.translator import NotRegistered, translator
