@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class OffersConfig(AppConfig):
     name = "offers"
     verbose_name = _("Co-operation offers")
+
+    def ready(self):
+        from offers.models import Offer, OfferTranslation
+        from portal.common.history import keep_history
+
+        keep_history(Offer)
+        keep_history(OfferTranslation)

@@ -1,11 +1,11 @@
-"""Change history of organisations, contact persons, offers and submissions.
+"""Change history of the records the apps name (organisations, offers, submissions, ...).
 
 django-simple-history keeps a historical row for every save: the record's values,
-who (`history_user`), when and how (created, changed, deleted). The models are
-registered here, from PortalConfig.ready(), after modeltranslation has added each
-language's columns (`description_it`, ...), so that the history keeps them; the
-untranslated originals (`description`) are left out, as they repeat the default
-language's column.
+who (`history_user`), when and how (created, changed, deleted). Each app names its
+models with `keep_history()` from its AppConfig.ready(), which runs after
+modeltranslation's has added each language's columns (`description_it`, ...), so
+that the history keeps them; the untranslated originals (`description`) are left
+out, as they repeat the default language's column.
 
 Who changed a record: in a request, the signed-in user (HistoryRequestMiddleware);
 a service records its `by=` with `record_by()`, so a moderator's publishing or a
@@ -18,6 +18,9 @@ portal/common/history_admin.py.
 from modeltranslation.translator import NotRegistered, translator
 from simple_history import register
 
+# The models whose history is kept, as their apps name them.
+_KEPT = []
+
 
 def _translated_fields(model):
     try:
@@ -26,26 +29,20 @@ def _translated_fields(model):
         return []
 
 
+def keep_history(model, *, excluded_fields=()):
+    """Keep the change history of `model`: its app calls this from its
+    AppConfig.ready(). Fields left out of the history are named in
+    `excluded_fields`; translated originals are always left out."""
+    if hasattr(model, "history"):
+        return
+    excluded = _translated_fields(model) + list(excluded_fields)
+    register(model, excluded_fields=excluded, user_related_name="+")
+    _KEPT.append(model)
+
+
 def history_models():
-    from companies.models import ContactPerson, Organisation
-    from offers.models import Offer, OfferTranslation
-    from questionnaire.models import Submission
-
-    return [Organisation, ContactPerson, Offer, OfferTranslation, Submission]
-
-
-# Not kept in the history: a submission's answers and raw form data are written
-# once, when it is sent, and copies of them in every status change would only keep
-# personal data longer (questionnaire/retention.py removes them).
-EXCLUDED_FIELDS = {"questionnaire.submission": ["answers", "form_data"]}
-
-
-def register_models():
-    for model in history_models():
-        if hasattr(model, "history"):
-            continue
-        excluded = _translated_fields(model) + EXCLUDED_FIELDS.get(model._meta.label_lower, [])
-        register(model, excluded_fields=excluded, user_related_name="+")
+    """The models whose history is kept, in the order their apps named them."""
+    return list(_KEPT)
 
 
 def record_by(instance, by):
