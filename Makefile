@@ -44,6 +44,8 @@ check: setup
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint templates
 	$(RUN_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+# The import contract: no layer imports one above it (README, Layout); no database.
+	$(BIN)/pytest -q tests/test_layers.py -p no:django -p no:cacheprovider --noconftest -W ignore::pytest.PytestConfigWarning
 	@for po in $(PO); do \
 		stats=$$(msgfmt --check --statistics -o /dev/null $$po 2>&1) || { echo "$$po: $$stats"; exit 1; }; \
 		case "$$stats" in *fuzzy*|*untranslated*) echo "$$po: $$stats"; exit 1;; esac; \

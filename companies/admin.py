@@ -14,9 +14,9 @@ from companies.models import (
     ContactPerson,
     Organisation,
 )
+from portal.common.exports import StaffExportMixin
+from portal.common.history_admin import HistoryAdmin
 from portal.common.translator_admin import TranslatorAdminMixin
-from portal.exports import StaffExportMixin
-from portal.history_admin import HistoryAdmin
 
 
 @admin.register(Activity)

@@ -7,9 +7,12 @@ class CompaniesConfig(AppConfig):
     verbose_name = _("Directory of organisations")
 
     def ready(self):
-        from companies.models import Cluster, Organisation
+        from companies.models import Cluster, ContactPerson, Organisation
+        from portal.common.history import keep_history
         from portal.common.translations import RecordTranslatable, register
 
         # Their translation states are worked out from TranslationRecords.
         register(Cluster, RecordTranslatable("name", "description"))
         register(Organisation, RecordTranslatable("description", "products"))
+        keep_history(Organisation)
+        keep_history(ContactPerson)

@@ -1,4 +1,4 @@
-"""Organisations as the admin exports them (portal/exports.py).
+"""Organisations as the admin exports them (portal/common/exports.py).
 
 The contact persons' names, e-mail addresses and phone numbers are personal data:
 they are in `OrganisationWithContactsResource`, for those who may view contact
@@ -11,7 +11,7 @@ from django_countries import countries
 from import_export.fields import Field
 
 from companies.models import ContactPerson, Organisation
-from portal import exports
+from portal.common import exports
 
 
 def _country_names(codes):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from companies.models import ContactPerson, Organisation
-from portal.history import record_by
+from portal.common.history import record_by
 
 # Letters that Unicode does not decompose into a Latin base letter.
 _TRANSLITERATION = str.maketrans(

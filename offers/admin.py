@@ -5,8 +5,8 @@ form edits texts and metadata, and each save brings the per-language translation
 states in line (`offer_sync_translations`).
 """
 
-# Registers the expressions of interest, and the task results with their errors.
-from offers import admin_interest, admin_tasks  # noqa: F401
+# Registers the expressions of interest.
+from offers import admin_interest  # noqa: F401
 
 # isort: split
 from django import forms
@@ -26,11 +26,11 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from offers import resources, selectors, services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal.common import machine_translation
+from portal.common.exports import StaffExportMixin
+from portal.common.history_admin import HistoryAdmin
 from portal.common.languages import LANGUAGE_CODES
 from portal.common.text import TextFormMixin
 from portal.common.translator_admin import TranslatorAdminMixin
-from portal.exports import StaffExportMixin
-from portal.history_admin import HistoryAdmin
 
 Status = Offer.Status
 State = OfferTranslation.State

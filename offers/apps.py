@@ -7,8 +7,11 @@ class OffersConfig(AppConfig):
     verbose_name = _("Co-operation offers")
 
     def ready(self):
-        from offers.models import Offer
+        from offers.models import Offer, OfferTranslation
         from offers.translations import OfferTranslatable
+        from portal.common.history import keep_history
         from portal.common.translations import register
 
         register(Offer, OfferTranslatable())
+        keep_history(Offer)
+        keep_history(OfferTranslation)

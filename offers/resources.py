@@ -1,4 +1,4 @@
-"""Offers as the admin exports them (portal/exports.py): no personal data.
+"""Offers as the admin exports them (portal/common/exports.py): no personal data.
 
 The texts: the title in every language (to see at a glance which are missing),
 and the summary and description in the source language, Polish and English.
@@ -10,7 +10,7 @@ from django_countries import countries
 from import_export.fields import Field
 
 from offers.models import Offer
-from portal import exports
+from portal.common import exports
 from portal.common.languages import LANGUAGE_CODES
 
 

@@ -23,6 +23,9 @@ from django.shortcuts import get_object_or_404
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+# Registers the background task results with their errors.
+from portal.common import tasks_admin  # noqa: F401
+
 
 def permissions_held(user):
     """The permissions a user holds, directly or through a group."""

@@ -10,12 +10,9 @@ class PortalConfig(AppConfig):
     def ready(self):
         from django.contrib.auth.signals import user_logged_in
 
-        from portal.history import register_models
         from portal.middleware import note_staff_sign_in
 
         user_logged_in.connect(note_staff_sign_in, dispatch_uid="portal.note_staff_sign_in")
-        # After modeltranslation's ready(): the history keeps each language's columns.
-        register_models()
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -83,7 +83,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Who changed a record: the signed-in user, in its history (portal/history.py).
+    # Who changed a record: the signed-in user, in its history (portal/common/history.py).
     "simple_history.middleware.HistoryRequestMiddleware",
     "portal.middleware.StaffSessionIdleMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -133,7 +133,7 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
 # the proxy puts in X-Forwarded-For (RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR).
 # The cache holds nothing else: sessions and sign-in lockouts are in the database.
 # With the cache down, rate limits let requests through and log a warning
-# (portal/humans.py), so that no form fails for want of a count.
+# (portal/common/humans.py), so that no form fails for want of a count.
 RATELIMIT_VIEW = "portal.views.rate_limited"
 RATELIMIT_FAIL_OPEN = True
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
@@ -304,14 +304,14 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 PHONENUMBER_DEFAULT_REGION = "PL"
 
-# Change history (portal/history.py): a record's history opens for staff who may view
+# Change history (portal/common/history.py): a record's history opens for staff who may view
 # the record and hold the view permission of its history; nothing is reverted from it.
 SIMPLE_HISTORY_ENFORCE_HISTORY_MODEL_PERMISSIONS = True
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
 DIRECTORY_PAGE_SIZE = 20
 
-# Public forms (portal/humans.py): one posted sooner than this after it was shown
+# Public forms (portal/common/humans.py): one posted sooner than this after it was shown
 # is taken for a robot's; one posted more than FORM_MAX_PAGE_AGE_HOURS later is
 # asked to be sent again.
 FORM_MIN_SECONDS = env.float("FORM_MIN_SECONDS", default=2.0)
@@ -350,7 +350,7 @@ TASKS = {
     }
 }
 
-# Exports from the admin (django-import-export, export only: portal/exports.py).
+# Exports from the admin (django-import-export, export only: portal/common/exports.py).
 # A list is exported by whoever holds `<app>.export_<model>`; the formats, CSV
 # and XLSX, are the admins' own, which neutralise formulas in every cell (the
 # library's IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT only drops a leading "=").

@@ -15,10 +15,10 @@ from companies.access_log import log_contact_views
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
 from companies.services import ORGANISATION_FIELDS
 from offers.models import Offer
+from portal.common.exports import StaffExportMixin, spreadsheet_safe
+from portal.common.history_admin import HistoryAdmin
 from portal.common.text import TextFormMixin
 from portal.common.translator_admin import TranslatorAdminMixin
-from portal.exports import StaffExportMixin, spreadsheet_safe
-from portal.history_admin import HistoryAdmin
 from questionnaire import resources, results, services
 from questionnaire.forms import DecisionForm
 from questionnaire.models import Submission, SurveyChoice, SurveyQuestion

@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class QuestionnaireConfig(AppConfig):
     name = "questionnaire"
     verbose_name = _("Questionnaire")
+
+    def ready(self):
+        from portal.common.history import keep_history
+        from questionnaire.models import Submission
+
+        # A submission's answers and raw form data are written once, when it is
+        # sent; copies of them in every status change would only keep personal
+        # data longer (questionnaire/retention.py removes them).
+        keep_history(Submission, excluded_fields=["answers", "form_data"])

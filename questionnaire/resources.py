@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from import_export.fields import Field
 
 from companies.models import ContactPerson
-from portal import exports
+from portal.common import exports
 from questionnaire.models import Submission, SurveyAnswer, SurveyQuestion
 
 Kind = SurveyQuestion.Kind

@@ -7,7 +7,7 @@ from companies.models import Activity, Certification, Cluster, Organisation
 from companies.services import contact_person_save, organisation_create, organisation_update
 from offers.models import Offer
 from offers.services import offer_create
-from portal.history import record_by
+from portal.common.history import record_by
 from questionnaire import emails
 from questionnaire.models import Draft, Submission, SubmissionEvent, SurveyAnswer, SurveyQuestion
 

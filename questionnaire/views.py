@@ -15,7 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import FormView
 from formtools.wizard.views import NamedUrlSessionWizardView
 
-from portal import humans
+from portal.common import humans
 from portal.common.request_size import accepts_uploads
 from questionnaire import forms, links, services
 from questionnaire.models import Draft, SurveyQuestion

@@ -14,9 +14,9 @@ from simple_history.utils import bulk_create_with_history
 from offers import emails
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal.common import machine_translation
+from portal.common.history import record_by
 from portal.common.languages import LANGUAGE_CODES
 from portal.common.translations import machine_may_write, texts_digest
-from portal.history import record_by
 
 Status = Offer.Status
 State = OfferTranslation.State

@@ -17,7 +17,7 @@ from offers import links, selectors
 from offers.forms import ConsentForm
 from offers.models import SavedSearch
 from offers.services import alerts
-from portal import humans
+from portal.common import humans
 
 # Alerts asked for from one client address, and for one e-mail address, per hour:
 # beyond them the portal answers with its 429 page. Each one sends an e-mail.

@@ -11,7 +11,7 @@ from django.views.generic import FormView
 from offers import selectors
 from offers.forms import InterestForm
 from offers.services import interest
-from portal import humans
+from portal.common import humans
 
 # Expressions of interest taken from one client address, and for one partner's
 # e-mail address, per hour: beyond them the portal answers with its 429 page.

@@ -27,8 +27,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
 from portal.common import machine_translation
+from portal.common.history import record_by
 from portal.common.languages import LANGUAGE_CODES
-from portal.history import record_by
 from portal.models import TranslationOrigin, TranslationRecord, TranslationState
 
 State = TranslationState

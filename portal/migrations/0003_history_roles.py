@@ -1,6 +1,6 @@
 """The change history of records, and the log of views of contact data, for the roles.
 
-Whoever may view a record sees its history (portal/history.py asks for both); the
+Whoever may view a record sees its history (portal/common/history.py asks for both); the
 log of who viewed contact data is the administrators'.
 """
 

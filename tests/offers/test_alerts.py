@@ -19,7 +19,7 @@ from offers import emails, links
 from offers.models import Offer, SavedSearch
 from offers.services import alerts
 from offers.views import alerts as views
-from portal.humans import HONEYPOT_FIELD, RENDERED_FIELD, RENDERED_SALT
+from portal.common.humans import HONEYPOT_FIELD, RENDERED_FIELD, RENDERED_SALT
 from tests.offers.factories import OfferFactory, add_translation
 
 pytestmark = pytest.mark.django_db

@@ -19,7 +19,7 @@ from offers.forms import CONSENT_VERSION
 from offers.models import ExpressionOfInterest, Offer
 from offers.services import interest
 from offers.views import interest as views
-from portal.humans import HONEYPOT_FIELD, RENDERED_FIELD, RENDERED_SALT
+from portal.common.humans import HONEYPOT_FIELD, RENDERED_FIELD, RENDERED_SALT
 from tests.factories import ContactPersonFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db

@@ -98,7 +98,7 @@ PAGES = {
     "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
 }
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
-# A model with a change history (portal/history.py) also has a page per past version,
+# A model with a change history (portal/common/history.py) also has a page per past version,
 # open to whoever may open its history.
 VERSION_VIEW = "simple_history"
 

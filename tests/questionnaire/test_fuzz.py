@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from phonenumber_field.formfields import PhoneNumberField
 from PIL import Image
 
-from portal.humans import HONEYPOT_FIELD, RENDERED_FIELD
+from portal.common.humans import HONEYPOT_FIELD, RENDERED_FIELD
 from questionnaire import forms
 from questionnaire.models import SurveyQuestion
 from questionnaire.views import (

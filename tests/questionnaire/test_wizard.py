@@ -6,7 +6,7 @@ from django.core import mail, signing
 from django.utils import translation
 
 from companies.models import Organisation
-from portal.humans import HONEYPOT_FIELD, RENDERED_FIELD, RENDERED_SALT
+from portal.common.humans import HONEYPOT_FIELD, RENDERED_FIELD, RENDERED_SALT
 from questionnaire import links
 from questionnaire.models import Draft, Submission, SubmissionEvent, SurveyChoice, SurveyQuestion
 from questionnaire.views import STORAGE_PREFIX

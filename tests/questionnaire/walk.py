@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from companies.models import Cluster, Organisation
-from portal.humans import RENDERED_FIELD, RENDERED_SALT
+from portal.common.humans import RENDERED_FIELD, RENDERED_SALT
 from questionnaire.models import SurveyQuestion
 from questionnaire.views import STORAGE_PREFIX
 

@@ -15,7 +15,7 @@ from hypothesis import settings as fuzzing
 from hypothesis import strategies as st
 
 from offers import links as offer_links
-from portal.humans import RENDERED_FIELD, RENDERED_SALT
+from portal.common.humans import RENDERED_FIELD, RENDERED_SALT
 from questionnaire import links as questionnaire_links
 from questionnaire.views import STORAGE_PREFIX
 

@@ -1,4 +1,4 @@
-"""A record's change history in the admin (the history is kept by portal/history.py)."""
+"""A record's change history in the admin (the history is kept by portal/common/history.py)."""
 
 import dataclasses
 import datetime

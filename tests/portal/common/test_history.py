@@ -8,7 +8,8 @@ from django.utils import translation
 from django.utils.text import capfirst
 
 from companies.models import ContactDataView, ContactPerson, Organisation
-from offers.models import Offer
+from offers.models import Offer, OfferTranslation
+from portal.common.history import history_models
 from questionnaire.models import Submission
 from tests.factories import ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
@@ -95,6 +96,13 @@ def test_the_history_keeps_each_languages_column():
 
     assert {"description_pl", "description_it", "products_bg"} <= columns
     assert "description" not in columns  # the untranslated original repeats Polish
+
+
+def test_each_app_names_the_models_whose_history_is_kept():
+    assert history_models() == [Organisation, ContactPerson, Offer, OfferTranslation, Submission]
+    columns = {field.name for field in Submission.history.model._meta.fields}
+    assert {"status", "email"} <= columns
+    assert not {"answers", "form_data"} & columns
 
 
 def test_accepting_a_submission_records_the_staff_member(client):
