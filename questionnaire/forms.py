@@ -149,20 +149,20 @@ class OrganisationForm(StepForm):
                 self.add_error("nip", _("Organisations registered in Poland give their NIP."))
             cleaned["vat_id"] = ""
         elif country:
-            if cleaned.get("nip"):
-                self.add_error(
-                    "nip", _("A NIP is given only for organisations registered in Poland.")
-                )
+            vat_id, errors = validators.check_tax_ids(
+                country_code=country, nip=cleaned.get("nip"), vat_id=cleaned.get("vat_id")
+            )
+            if "nip" in errors:
+                self.add_error("nip", errors["nip"])
             for field in ("regon", "krs"):
                 if cleaned.get(field):
                     self.add_error(
                         field, _("REGON and KRS numbers exist only for Polish organisations.")
                     )
-            if cleaned.get("vat_id"):
-                try:
-                    cleaned["vat_id"] = validators.validate_vat_id(cleaned["vat_id"], country)
-                except ValidationError as error:
-                    self.add_error("vat_id", error)
+            if "vat_id" in errors:
+                self.add_error("vat_id", errors["vat_id"])
+            elif vat_id:
+                cleaned["vat_id"] = vat_id
         return cleaned
 
 
