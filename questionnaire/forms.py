@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django_countries import countries
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -16,6 +15,7 @@ from companies import validators
 from companies.logos import process_logo
 from companies.models import Activity, Certification, Cluster, Organisation
 from offers.models import Offer
+from portal.common.forms import reason_form
 from portal.common.text import TextFormMixin
 from questionnaire.models import SurveyQuestion
 
@@ -382,10 +382,7 @@ class SaveForm(TextFormMixin, forms.Form):
     )
 
 
-class DecisionForm(TextFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=pgettext_lazy("decision", "Reason"),
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Sent to the submitter by e-mail, in their language."),
-    )
+# The reason of the office's decision on a submission.
+DecisionForm = reason_form(
+    help_text=_("Sent to the submitter by e-mail, in their language."), max_length=4000, rows=5
+)
