@@ -1,8 +1,6 @@
 import json
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -14,6 +12,7 @@ from tests.factories import (
     ContactPersonFactory,
     OrganisationFactory,
 )
+from tests.helpers import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -34,13 +33,6 @@ def make_members(count, cluster, activity, certification):
         )
         for _ in range(count)
     ]
-
-
-def count_queries(client, address):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address)
-    assert response.status_code == 200, address
-    return len(queries)
 
 
 @pytest.fixture

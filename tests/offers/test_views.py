@@ -5,8 +5,6 @@ from unittest import mock
 
 import pytest
 from django.core import signing
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
@@ -16,6 +14,7 @@ from companies.models import Cluster, Organisation
 from offers import links, services
 from offers.models import Offer
 from tests.factories import ActivityFactory, OrganisationFactory
+from tests.helpers import count_queries
 from tests.offers.factories import OfferFactory, add_translation, expired_offer
 
 pytestmark = pytest.mark.django_db
@@ -90,13 +89,6 @@ def lang_parts(response):
 
 def shown_titles(response):
     return [offer.text("title", offer.source_language) for offer in response.context["object_list"]]
-
-
-def count_queries(client, address):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address)
-    assert response.status_code == 200, address
-    return len(queries)
 
 
 @pytest.fixture

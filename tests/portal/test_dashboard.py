@@ -18,9 +18,9 @@ from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
 from questionnaire import services as submission_services
 from questionnaire.models import Submission
 from tests.factories import ContactPersonFactory
+from tests.helpers import add_roles, sign_in
 from tests.offers.factories import OfferFactory, add_translation, expired_offer
-from tests.offers.test_interest import make_interest
-from tests.portal.test_roles import add_roles, sign_in
+from tests.offers.interest import make_interest
 from tests.questionnaire.submissions import make_submission
 
 pytestmark = pytest.mark.django_db

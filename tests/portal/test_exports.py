@@ -17,8 +17,8 @@ from offers import services
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
 from questionnaire.models import SurveyQuestion
 from tests.factories import ContactPersonFactory, OrganisationFactory
+from tests.helpers import add_roles
 from tests.offers.factories import OfferFactory, add_translation
-from tests.portal.test_roles import add_roles
 from tests.questionnaire.submissions import default_survey, make_submission
 
 pytestmark = pytest.mark.django_db

@@ -17,8 +17,8 @@ from portal.models import TranslationRecord
 from portal.roles import EDITOR, MODERATOR, TRANSLATOR
 from portal.translations import RecordTranslatable
 from tests.factories import ClusterFactory, OrganisationFactory
+from tests.helpers import add_roles
 from tests.offers.factories import OfferFactory, add_translation
-from tests.portal.test_roles import add_roles
 
 pytestmark = pytest.mark.django_db
 State = OfferTranslation.State
