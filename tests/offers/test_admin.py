@@ -301,6 +301,7 @@ def test_the_list_takes_as_many_queries_for_20_offers_as_for_one(admin_client):
 
     assert one[1] == 1 and twenty[1] == 20
     assert twenty[0] == one[0]
+    assert one[0] == 8
 
 
 # Moderation actions.

@@ -603,3 +603,4 @@ def test_the_changelist_makes_as_many_queries_for_one_row_as_for_many(admin_clie
 
     assert response.context["cl"].result_count == 31
     assert len(many) == len(one)
+    assert len(one) == 10

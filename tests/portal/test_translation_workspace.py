@@ -220,6 +220,7 @@ def test_the_workspace_runs_the_same_queries_with_1_and_7_translations(client, s
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+    assert counts[0] == 7
 
 
 # Organisations and clusters: states worked out from their records.
