@@ -1,7 +1,6 @@
 """The directory's filters, read from the URL so that a result can be shared."""
 
 import django_filters
-from django import forms
 from django.db.models import F, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +8,7 @@ from django_countries import countries
 
 from companies.models import Activity, Certification, Cluster, Organisation
 from companies.search import search_organisations
-from portal.common.text import TextFormMixin
+from portal.common.filters import SortedFilterForm, chosen_sort, sort_filter
 
 SORTS = {
     "name": (_("name (A–Z)"), ["name"]),
@@ -19,14 +18,10 @@ SORTS = {
 }
 
 
-class DirectoryFilterForm(TextFormMixin, forms.Form):
+class DirectoryFilterForm(SortedFilterForm):
     """Words with a character that cannot be stored are refused, and not echoed back."""
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("sort") == "relevance" and not cleaned.get("q"):
-            cleaned["sort"] = "name"
-        return cleaned
+    default_sort = "name"
 
 
 class OrganisationFilter(django_filters.FilterSet):
@@ -77,12 +72,7 @@ class OrganisationFilter(django_filters.FilterSet):
         method="filter_market",
         empty_label=_("any export market"),
     )
-    sort = django_filters.ChoiceFilter(
-        label=_("Sort by"),
-        choices=[(key, label) for key, (label, _order) in SORTS.items()],
-        method="filter_sort",
-        empty_label=None,
-    )
+    sort = sort_filter(SORTS)
 
     class Meta:
         model = Organisation
@@ -107,8 +97,9 @@ class OrganisationFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if not self.form.cleaned_data.get("sort"):
-            default = "relevance" if self.form.cleaned_data.get("q") else "name"
-            queryset = self.filter_sort(queryset, "sort", default)
+            queryset = self.filter_sort(
+                queryset, "sort", chosen_sort(self.form.cleaned_data, "name")
+            )
         return queryset
 
     def filter_text(self, queryset, name, value):

@@ -202,15 +202,13 @@ class Organisation(models.Model):
 
     def clean(self):
         super().clean()
-        if self.vat_id:
-            try:
-                self.vat_id = validators.validate_vat_id(self.vat_id, self.country.code)
-            except ValidationError as error:
-                raise ValidationError({"vat_id": error}) from None
-        if self.nip and self.country and self.country.code != "PL":
-            raise ValidationError(
-                {"nip": _("A NIP is given only for organisations registered in Poland.")}
-            )
+        self.vat_id, errors = validators.check_tax_ids(
+            country_code=self.country.code if self.country else "", nip=self.nip, vat_id=self.vat_id
+        )
+        if errors:
+            # The first one only, as the admin has always shown it.
+            field, error = next(iter(errors.items()))
+            raise ValidationError({field: error})
 
     @property
     def has_position(self):

@@ -9,26 +9,13 @@ there must stay the same. Elsewhere (the SQLite demo) a plain substring match.
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Q
+from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
-# PostgreSQL has stemming configurations for these; Polish, Czech and Bulgarian
-# use "portal_unaccent" (simple, without accents) plus trigram similarity.
-SEARCH_CONFIGS = {
-    "en": "english",
-    "de": "german",
-    "it": "italian",
-    "hu": "hungarian",
-    "ro": "romanian",
-}
-DEFAULT_SEARCH_CONFIG = "portal_unaccent"
+from portal.common.search import MAX_WORDS, search_config, substring_search
+
 TABLE = '"companies_organisation"'
 MIN_WORD_LENGTH = 3
-MAX_WORDS = 8
-
-
-def search_config(language):
-    return SEARCH_CONFIGS.get(language, DEFAULT_SEARCH_CONFIG)
 
 
 def language_document(language):
@@ -97,9 +84,4 @@ def _search_substring(queryset, query, language):
         "description_pl",
         "products_pl",
     ]
-    for word in query.split()[:MAX_WORDS]:
-        matches = Q()
-        for field in fields:
-            matches |= Q(**{f"{field}__icontains": word})
-        queryset = queryset.filter(matches)
-    return queryset.annotate(rank=RawSQL("0", [], FloatField()))
+    return substring_search(queryset, query, fields)

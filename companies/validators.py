@@ -64,3 +64,23 @@ def validate_vat_id(value, country_code):
             code="vat_country",
         )
     return number
+
+
+def check_tax_ids(*, country_code, nip, vat_id):
+    """An organisation's NIP and EU VAT number checked against its country.
+
+    A NIP belongs only to an organisation registered in Poland; a VAT number must be
+    valid and of the organisation's country. Returns the VAT number in compact form
+    and the errors by field, the VAT number's first.
+    """
+    errors = {}
+    if vat_id:
+        try:
+            vat_id = validate_vat_id(vat_id, country_code)
+        except ValidationError as error:
+            errors["vat_id"] = error
+    if nip and country_code and country_code != "PL":
+        errors["nip"] = ValidationError(
+            _("A NIP is given only for organisations registered in Poland."), code="nip_country"
+        )
+    return vat_id, errors

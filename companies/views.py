@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.http import JsonResponse
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
@@ -8,15 +7,12 @@ from companies import selectors
 from companies.filters import OrganisationFilter
 from companies.models import Organisation
 from portal.common.languages import language_name
+from portal.common.views import FilteredListMixin
 
 
-class OrganisationListView(FilterView):
+class OrganisationListView(FilteredListMixin, FilterView):
     template_name = "companies/organisation_list.html"
     filterset_class = OrganisationFilter
-    strict = False
-
-    def get_paginate_by(self, queryset):
-        return settings.DIRECTORY_PAGE_SIZE
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -25,13 +21,6 @@ class OrganisationListView(FilterView):
 
     def get_queryset(self):
         return selectors.organisation_list()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        context["query_without_page"] = query.urlencode()
-        return context
 
 
 class OrganisationDetailView(DetailView):

@@ -27,6 +27,7 @@ from offers import resources, selectors, services, tasks
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
 from portal.common import machine_translation
 from portal.common.exports import StaffExportMixin
+from portal.common.forms import reason_form
 from portal.common.history_admin import HistoryAdmin
 from portal.common.languages import LANGUAGE_CODES
 from portal.common.text import TextFormMixin
@@ -158,15 +159,13 @@ class OfferAdminForm(TextFormMixin, forms.ModelForm):
         return cleaned_data
 
 
-class ReasonForm(TextFormMixin, forms.Form):
-    """The reason of a moderation decision that the firm is told."""
-
-    reason = forms.CharField(
-        label=_("Reason"),
-        max_length=2000,
-        widget=forms.Textarea(attrs={"rows": 4, "cols": 60}),
-        help_text=_("Kept with the offer's history and shown to the organisation."),
-    )
+# The reason of a moderation decision that the firm is told.
+ReasonForm = reason_form(
+    help_text=_("Kept with the offer's history and shown to the organisation."),
+    max_length=2000,
+    rows=4,
+    cols=60,
+)
 
 
 class OfferEventInline(admin.TabularInline):

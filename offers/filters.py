@@ -1,7 +1,6 @@
 """The offer list's filters, read from the URL (and stored as they are in alerts)."""
 
 import django_filters
-from django import forms
 from django.db import connection
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -9,7 +8,7 @@ from django_countries import countries
 from companies.models import Activity, Cluster
 from offers.models import Offer
 from offers.search import search_offers
-from portal.common.text import TextFormMixin
+from portal.common.filters import SortedFilterForm, chosen_sort, sort_filter
 
 # Relevance comes first, so that a search sent from the form (which always sends
 # a sort) is ranked; without words it means newest first (OfferFilterForm.clean).
@@ -23,17 +22,13 @@ SORTS = {
 FILTER_NAMES = ("q", "kind", "cluster", "cooperation", "country", "target", "activity", "sort")
 
 
-class OfferFilterForm(TextFormMixin, forms.Form):
+class OfferFilterForm(SortedFilterForm):
     """Words with a character that cannot be stored are refused, and not echoed back."""
+
+    default_sort = "newest"
 
     def clean_q(self):
         return " ".join(self.cleaned_data["q"].split())
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("sort") == "relevance" and not cleaned.get("q"):
-            cleaned["sort"] = "newest"
-        return cleaned
 
 
 class OfferFilter(django_filters.FilterSet):
@@ -75,12 +70,7 @@ class OfferFilter(django_filters.FilterSet):
         field_name="activities",
         empty_label=_("all activities"),
     )
-    sort = django_filters.ChoiceFilter(
-        label=_("Sort by"),
-        choices=[(key, label) for key, (label, _order) in SORTS.items()],
-        method="filter_sort",
-        empty_label=None,
-    )
+    sort = sort_filter(SORTS)
 
     class Meta:
         model = Offer
@@ -116,8 +106,7 @@ class OfferFilter(django_filters.FilterSet):
     @property
     def sort_key(self):
         """The order asked for: relevance by default when searching, else newest."""
-        cleaned = self.form.cleaned_data if self.is_bound else {}
-        return cleaned.get("sort") or ("relevance" if cleaned.get("q") else "newest")
+        return chosen_sort(self.form.cleaned_data if self.is_bound else {}, "newest")
 
     def apply_sort(self, queryset):
         """Order after every filter; relevance only when a search ranked the offers."""

@@ -26,33 +26,19 @@ import re
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Q
+from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
 from offers.models import TRANSLATED_FIELDS
 from portal.common.languages import LANGUAGE_CODES
+from portal.common.search import MAX_WORDS, SEARCH_CONFIGS, search_config, substring_search
 
-# The configurations of migration 0002; the other languages use "portal_unaccent"
-# (simple, without accents; made by companies' migration 0002).
-SEARCH_CONFIGS = {
-    "en": "english",
-    "de": "german",
-    "it": "italian",
-    "hu": "hungarian",
-    "ro": "romanian",
-}
-DEFAULT_SEARCH_CONFIG = "portal_unaccent"
-MAX_WORDS = 8
 # Letters and digits; everything else (punctuation, tsquery operators) separates words.
 WORD = re.compile(r"[^\W_]+")
 # How alike (pg_trgm similarity) a word of the offers must be to a search word.
 SIMILARITY = 0.4
 # A phrase in quotes, "or", or a word left out with "-" (websearch_to_tsquery).
 WEB_SEARCH_SYNTAX = re.compile(r'"|(^|\s)-\w|\sor\s', re.IGNORECASE)
-
-
-def search_config(language):
-    return SEARCH_CONFIGS.get(language, DEFAULT_SEARCH_CONFIG)
 
 
 def search_column(language):
@@ -179,9 +165,4 @@ def _search_substring(queryset, query, language):
     """Every word somewhere in the offer's texts, in any language (SQLite demo)."""
     fields = [f"{field}_{code}" for code in LANGUAGE_CODES for field in TRANSLATED_FIELDS]
     fields.append("keywords")
-    for word in query.split()[:MAX_WORDS]:
-        matches = Q()
-        for field in fields:
-            matches |= Q(**{f"{field}__icontains": word})
-        queryset = queryset.filter(matches)
-    return queryset.annotate(rank=RawSQL("0", [], FloatField()))
+    return substring_search(queryset, query, fields)

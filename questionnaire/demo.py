@@ -13,6 +13,7 @@ from stdnum.pl import nip
 
 from companies.models import Cluster, Organisation
 from questionnaire import forms
+from questionnaire.answers import Answers
 from questionnaire.models import Submission, SubmissionEvent, SurveyAnswer, SurveyQuestion
 
 SUBMITTED_AT = datetime.datetime(2026, 11, 2, 9, 30, tzinfo=datetime.UTC)
@@ -121,8 +122,8 @@ def load_demo_submissions():
         tax_id = registered.nip if updates else _demo_nip(index)
         email = f"{first.lower()}@{name.split()[0].lower()}.example"
         at = SUBMITTED_AT + datetime.timedelta(days=index, hours=index)
-        answers = {
-            "organisation": {
+        answers = Answers(
+            organisation={
                 "name": registered.name if updates else name,
                 "kind": Organisation.Kind.FIRM,
                 "legal_form": "sp. z o.o.",
@@ -145,8 +146,8 @@ def load_demo_submissions():
                 "activities": [],
                 "certifications": [],
             },
-            "texts": {"description": "", "products": title},
-            "offers": [
+            texts={"description": "", "products": title},
+            offers=[
                 {
                     "kind": "business_offer",
                     "cooperation_types": ["commercial"],
@@ -157,39 +158,39 @@ def load_demo_submissions():
                     "target_countries": ["IT", "AT", "CZ"],
                 }
             ],
-            "contact": {
+            contact={
                 "first_name": first,
                 "last_name": last,
                 "job_title": "właściciel",
                 "email": email,
                 "phone": "",
             },
-            "consents": {
+            consents={
                 "privacy_notice_version": forms.PRIVACY_NOTICE_VERSION,
                 "version": forms.CONSENT_VERSION,
                 "at": at.isoformat(),
                 "publication": index % 2 == 0,
                 "alerts": index % 3 == 0,
             },
-        }
+        )
         submission = Submission.objects.create(
             key=key,
             status=Submission.Status.CONFIRMED,
             language=language,
             email=email,
-            organisation_name=answers["organisation"]["name"],
+            organisation_name=answers.organisation["name"],
             country="PL",
-            answers=answers,
+            answers=answers.to_json(),
             privacy_notice_version=forms.PRIVACY_NOTICE_VERSION,
             privacy_acknowledged_at=at,
-            publication_consent=answers["consents"]["publication"],
-            alerts_consent=answers["consents"]["alerts"],
+            publication_consent=answers.consents["publication"],
+            alerts_consent=answers.consents["alerts"],
             consent_version=forms.CONSENT_VERSION,
             existing_organisation=registered if updates else None,
             confirmed_at=at + datetime.timedelta(minutes=20),
         )
         Submission.objects.filter(pk=submission.pk).update(created_at=at)
-        submission.clusters.set(answers["organisation"]["clusters"])
+        submission.clusters.set(answers.organisation["clusters"])
         for question, value in _survey(rng, questions):
             if value in ("", []):
                 continue

@@ -6,7 +6,6 @@ import unicodedata
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 from django_countries import countries
 from phonenumber_field.formfields import PhoneNumberField
 
@@ -14,6 +13,7 @@ from companies import validators
 from companies.logos import process_logo
 from companies.models import Activity, Certification, Cluster, Organisation
 from offers.models import Offer
+from portal.common.forms import reason_form
 from portal.common.languages import LANGUAGE_CODES, language_name
 from portal.common.text import TextFormMixin
 from questionnaire.models import SurveyQuestion
@@ -145,20 +145,20 @@ class OrganisationForm(StepForm):
                 self.add_error("nip", _("Organisations registered in Poland give their NIP."))
             cleaned["vat_id"] = ""
         elif country:
-            if cleaned.get("nip"):
-                self.add_error(
-                    "nip", _("A NIP is given only for organisations registered in Poland.")
-                )
+            vat_id, errors = validators.check_tax_ids(
+                country_code=country, nip=cleaned.get("nip"), vat_id=cleaned.get("vat_id")
+            )
+            if "nip" in errors:
+                self.add_error("nip", errors["nip"])
             for field in ("regon", "krs"):
                 if cleaned.get(field):
                     self.add_error(
                         field, _("REGON and KRS numbers exist only for Polish organisations.")
                     )
-            if cleaned.get("vat_id"):
-                try:
-                    cleaned["vat_id"] = validators.validate_vat_id(cleaned["vat_id"], country)
-                except ValidationError as error:
-                    self.add_error("vat_id", error)
+            if "vat_id" in errors:
+                self.add_error("vat_id", errors["vat_id"])
+            elif vat_id:
+                cleaned["vat_id"] = vat_id
         return cleaned
 
 
@@ -378,10 +378,7 @@ class SaveForm(TextFormMixin, forms.Form):
     )
 
 
-class DecisionForm(TextFormMixin, forms.Form):
-    reason = forms.CharField(
-        label=pgettext_lazy("decision", "Reason"),
-        max_length=4000,
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Sent to the submitter by e-mail, in their language."),
-    )
+# The reason of the office's decision on a submission.
+DecisionForm = reason_form(
+    help_text=_("Sent to the submitter by e-mail, in their language."), max_length=4000, rows=5
+)

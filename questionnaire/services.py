@@ -9,6 +9,7 @@ from offers.models import Offer
 from offers.services import offer_create
 from portal.common.history import record_by
 from questionnaire import emails
+from questionnaire.answers import Answers
 from questionnaire.models import Draft, Submission, SubmissionEvent, SurveyAnswer, SurveyQuestion
 
 Status = Submission.Status
@@ -46,25 +47,26 @@ def submission_create(*, key, language, answers, survey, form_data, logo=None, p
     """Store a sent questionnaire and e-mail its confirmation link once it is stored.
 
     `key` identifies one filling-in of the questionnaire: sending the same one twice
-    returns the first submission. `survey` holds (question, answer) pairs. Returns
-    (submission, created).
+    returns the first submission. `answers` are its `Answers`, `survey` holds
+    (question, answer) pairs. Returns (submission, created).
     """
+    organisation, consents = answers.organisation, answers.consents
     with transaction.atomic():
         submission, created = Submission.objects.get_or_create(
             key=key,
             defaults={
                 "language": language,
-                "email": answers["contact"]["email"],
-                "organisation_name": answers["organisation"]["name"],
-                "country": answers["organisation"]["country"],
-                "answers": answers,
+                "email": answers.contact["email"],
+                "organisation_name": organisation["name"],
+                "country": organisation["country"],
+                "answers": answers.to_json(),
                 "form_data": form_data,
-                "privacy_notice_version": answers["consents"]["privacy_notice_version"],
-                "privacy_acknowledged_at": answers["consents"]["at"],
-                "publication_consent": answers["consents"]["publication"],
-                "alerts_consent": answers["consents"]["alerts"],
-                "consent_version": answers["consents"]["version"],
-                "existing_organisation": _registered_organisation(answers["organisation"]),
+                "privacy_notice_version": consents["privacy_notice_version"],
+                "privacy_acknowledged_at": consents["at"],
+                "publication_consent": consents["publication"],
+                "alerts_consent": consents["alerts"],
+                "consent_version": consents["version"],
+                "existing_organisation": _registered_organisation(organisation),
                 "previous": previous,
             },
         )
@@ -72,7 +74,7 @@ def submission_create(*, key, language, answers, survey, form_data, logo=None, p
             return submission, False
         if logo:
             submission.logo.save(logo.name, logo, save=True)
-        submission.clusters.set(answers["organisation"]["clusters"])
+        submission.clusters.set(organisation["clusters"])
         _save_survey(submission, survey)
         _log(submission, from_status="", to_status=Status.UNCONFIRMED)
         transaction.on_commit(lambda: emails.send_confirmation_request(submission))
@@ -152,8 +154,8 @@ def submission_accept(*, submission, by):
         return submission.organisation
     if Status.ACCEPTED not in TRANSITIONS[submission.status]:
         raise TransitionError(f"{submission.status} → {Status.ACCEPTED}")
-    answers, language = submission.answers, submission.language
-    data = dict(answers["organisation"])
+    answers, language = Answers.from_json(submission.answers), submission.language
+    data = dict(answers.organisation)
     data["clusters"] = Cluster.objects.filter(pk__in=data["clusters"])
     data["activities"] = Activity.objects.filter(pk__in=data["activities"])
     data["certifications"] = Certification.objects.filter(pk__in=data["certifications"])
@@ -167,24 +169,23 @@ def submission_accept(*, submission, by):
             organisation=existing,
             data={name: value for name, value in data.items() if _given(value)},
             language=language,
-            texts={name: text for name, text in answers["texts"].items() if text},
+            texts={name: text for name, text in answers.texts.items() if text},
             logo=logo,
             by=by,
         )
     else:
         organisation = organisation_create(
-            data=data, language=language, texts=answers["texts"], logo=logo, published=True, by=by
+            data=data, language=language, texts=answers.texts, logo=logo, published=True, by=by
         )
-    contact, consents = answers["contact"], answers["consents"]
     contact_person_save(
         organisation=organisation,
         language=language,
-        publication_consent=(consents["publication"], consents["version"], consents["at"]),
-        alerts_consent=(consents["alerts"], consents["version"], consents["at"]),
+        publication_consent=answers.consent("publication"),
+        alerts_consent=answers.consent("alerts"),
         by=by,
-        **contact,
+        **answers.contact,
     )
-    for offer in answers["offers"]:
+    for offer in answers.offers:
         offer_create(
             organisation=organisation,
             language=language,

@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.core.exceptions import SuspiciousOperation
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from portal.common import humans
 from portal.common.request_size import accepts_uploads
 from questionnaire import forms, links, services
+from questionnaire.answers import answers_from_steps
 from questionnaire.models import Draft, SurveyQuestion
 from questionnaire.summary import describe_step
 from questionnaire.uploads import PrivateUploads, QuestionnaireStorage
@@ -222,56 +222,16 @@ class QuestionnaireWizard(NamedUrlSessionWizardView):
 
     def done(self, form_list, form_dict, **kwargs):
         organisation = form_dict["organisation"].cleaned_data
-        activity = form_dict["activity"].cleaned_data
-        contact = dict(form_dict["contact"].cleaned_data)
-        now = timezone.now().isoformat()
-        answers = {
-            "organisation": {
-                **{
-                    name: organisation[name]
-                    for name in (
-                        "name",
-                        "kind",
-                        "legal_form",
-                        "country",
-                        "nip",
-                        "regon",
-                        "krs",
-                        "vat_id",
-                        "street_address",
-                        "postal_code",
-                        "town",
-                        "region",
-                        "website",
-                    )
-                },
-                "size_class": activity["size_class"],
-                "employees": activity["employees"],
-                "founded_year": activity["founded_year"],
-                "export_markets": activity["export_markets"],
-                "languages_spoken": ",".join(activity["languages_spoken"]),
-                "clusters": [cluster.pk for cluster in activity["clusters"]],
-                "activities": [item.pk for item in activity["activities"]],
-                "certifications": [item.pk for item in activity["certifications"]],
-            },
-            "texts": {"description": activity["description"], "products": activity["products"]},
-            "offers": [
+        answers = answers_from_steps(
+            organisation=organisation,
+            activity=form_dict["activity"].cleaned_data,
+            offers=[
                 offer.cleaned_data
                 for offer in form_dict["offers"].forms
                 if offer.has_changed() and offer.cleaned_data
             ],
-            "contact": {
-                name: contact[name]
-                for name in ("first_name", "last_name", "job_title", "email", "phone")
-            },
-            "consents": {
-                "privacy_notice_version": forms.PRIVACY_NOTICE_VERSION,
-                "version": forms.CONSENT_VERSION,
-                "at": now,
-                "publication": contact["publication_consent"],
-                "alerts": contact["alerts_consent"],
-            },
-        }
+            contact=form_dict["contact"].cleaned_data,
+        )
         form_data = {
             step: data for step, data in self.storage.data["step_data"].items() if step != "review"
         }

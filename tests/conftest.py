@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import translation
 
+from tests.helpers import add_roles
 from tests.machine_translation_servers import (  # noqa: F401 (fixtures)
     deepl_server,
     libretranslate_server,
@@ -22,3 +23,9 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def roles():
+    """The staff groups: made by the migrations, and again here after a test that flushed them."""
+    add_roles()

@@ -5,29 +5,10 @@ from django.utils.translation import get_language
 
 from offers import selectors
 from offers.models import OfferTranslation
-from portal.common.languages import language_name
+from portal.common.shown_text import TextInLanguage
 
 register = template.Library()
 State = OfferTranslation.State
-
-
-class OfferText:
-    def __init__(self, text, language, reader_language, state):
-        self.text = text
-        self.language = language
-        self.is_fallback = language != reader_language
-        self.is_machine = not self.is_fallback and state == State.MACHINE
-        self.is_outdated = not self.is_fallback and state == State.OUTDATED
-
-    def __str__(self):
-        return self.text
-
-    def __bool__(self):
-        return bool(self.text.strip())
-
-    @property
-    def language_name(self):
-        return language_name(self.language)
 
 
 def _reader_state(offer, language):
@@ -43,9 +24,16 @@ def offer_text(offer, field):
     reader = get_language()
     text = offer.text(field, reader)
     if text.strip():
-        return OfferText(text, reader, reader, _reader_state(offer, reader))
+        state = _reader_state(offer, reader)
+        return TextInLanguage(
+            text,
+            reader,
+            reader,
+            is_machine=state == State.MACHINE,
+            is_outdated=state == State.OUTDATED,
+        )
     source = offer.source_language
-    return OfferText(offer.text(field, source), source, reader, State.SOURCE)
+    return TextInLanguage(offer.text(field, source), source, reader)
 
 
 class OfferTexts:

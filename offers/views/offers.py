@@ -1,6 +1,5 @@
 """The public offer pages: the list with its search, one offer, and renewing by link."""
 
-from django.conf import settings
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import render
@@ -13,19 +12,16 @@ from django_filters.views import FilterView
 from offers import links, selectors, services
 from offers.filters import OfferFilter
 from offers.models import Offer
+from portal.common.views import FilteredListMixin
 
 Status = Offer.Status
 
 
-class OfferListView(FilterView):
+class OfferListView(FilteredListMixin, FilterView):
     """Live offers, filtered and searched from the URL; a bad filter shows its error."""
 
     template_name = "offers/offer_list.html"
     filterset_class = OfferFilter
-    strict = False
-
-    def get_paginate_by(self, queryset):
-        return settings.DIRECTORY_PAGE_SIZE
 
     def get_queryset(self):
         return selectors.live_offers(get_language())
@@ -45,13 +41,6 @@ class OfferListView(FilterView):
             number = 1
         page = paginator.get_page(number)
         return paginator, page, page.object_list, page.has_other_pages()
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        context["query_without_page"] = query.urlencode()
-        return context
 
 
 class OfferDetailView(DetailView):

@@ -4,8 +4,8 @@ from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
-from portal.common.languages import language_name
 from portal.common.links import local_path
+from portal.common.shown_text import TextInLanguage
 
 register = template.Library()
 
@@ -65,25 +65,6 @@ def page_numbers(page_obj):
         None if number == paginator.ELLIPSIS else number
         for number in paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
     ]
-
-
-class TextInLanguage:
-    """A translated field's text, with the language it is actually in."""
-
-    def __init__(self, text, language, reader_language):
-        self.text = text
-        self.language = language
-        self.is_fallback = bool(text) and language != reader_language
-
-    def __str__(self):
-        return self.text
-
-    def __bool__(self):
-        return bool(self.text)
-
-    @property
-    def language_name(self):
-        return language_name(self.language)
 
 
 @register.simple_tag

@@ -86,3 +86,19 @@ def test_nip_only_for_polish_organisations():
     with pytest.raises(ValidationError) as error:
         organisation.full_clean()
     assert "nip" in error.value.message_dict
+
+
+def test_tax_ids_are_checked_against_the_organisation_s_country():
+    assert validators.check_tax_ids(country_code="IT", nip="", vat_id="IT 00743110157") == (
+        "IT00743110157",
+        {},
+    )
+    assert validators.check_tax_ids(country_code="PL", nip="5260250274", vat_id="") == ("", {})
+
+    _vat_id, errors = validators.check_tax_ids(
+        country_code="AT", nip="5260250274", vat_id="IT00743110157"
+    )
+
+    assert list(errors) == ["vat_id", "nip"]
+    assert errors["vat_id"].code == "vat_country"
+    assert errors["nip"].code == "nip_country"

@@ -9,7 +9,7 @@ from offers.models import Offer
 from portal.roles import TRANSLATOR
 from tests.e2e.conftest import axe_violations
 from tests.factories import OrganisationFactory
-from tests.portal.test_roles import add_roles
+from tests.helpers import add_roles
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

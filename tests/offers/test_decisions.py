@@ -13,8 +13,8 @@ from offers.models import Offer
 from portal.roles import MODERATOR
 from questionnaire import services as submission_services
 from tests.factories import ContactPersonFactory, OrganisationFactory
+from tests.helpers import add_roles, sign_in
 from tests.offers.factories import OfferFactory, add_translation
-from tests.portal.test_roles import add_roles, sign_in
 from tests.questionnaire.submissions import make_submission
 
 pytestmark = pytest.mark.django_db

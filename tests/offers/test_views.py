@@ -5,8 +5,6 @@ from unittest import mock
 
 import pytest
 from django.core import signing
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext
@@ -16,6 +14,7 @@ from companies.models import Cluster, Organisation
 from offers import links, services
 from offers.models import Offer
 from tests.factories import ActivityFactory, OrganisationFactory
+from tests.helpers import count_queries
 from tests.offers.factories import OfferFactory, add_translation, expired_offer
 
 pytestmark = pytest.mark.django_db
@@ -90,13 +89,6 @@ def lang_parts(response):
 
 def shown_titles(response):
     return [offer.text("title", offer.source_language) for offer in response.context["object_list"]]
-
-
-def count_queries(client, address):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(address)
-    assert response.status_code == 200, address
-    return len(queries)
 
 
 @pytest.fixture
@@ -693,10 +685,14 @@ def make_offers(count, cluster, activity):
 
 
 @pytest.mark.parametrize(
-    "query",
-    [{}, {"q": "przyczepy"}, {"q": "przyczepy", "cluster": "agricultural-machinery", "page": "2"}],
+    ("query", "queries"),
+    [
+        ({}, 6),
+        ({"q": "przyczepy"}, 7),
+        ({"q": "przyczepy", "cluster": "agricultural-machinery", "page": "2"}, 8),
+    ],
 )
-def test_the_list_runs_the_same_queries_with_1_and_50_offers(client, machinery, query):
+def test_the_list_runs_the_same_queries_with_1_and_50_offers(client, machinery, query, queries):
     activity = ActivityFactory(code="28.30", name_pl="Maszyny rolnicze")
     make_offers(1, machinery, activity)
     address = list_url("it") + "?" + "&".join(f"{key}={value}" for key, value in query.items())
@@ -706,11 +702,12 @@ def test_the_list_runs_the_same_queries_with_1_and_50_offers(client, machinery, 
     fifty = count_queries(client, address)
 
     assert one == fifty
+    assert one == queries
 
 
-@pytest.mark.parametrize("anonymous", [False, True])
+@pytest.mark.parametrize(("anonymous", "queries"), [(False, 4), (True, 5)])
 def test_the_offer_page_runs_the_same_queries_with_1_and_50_offers(
-    client, dairy, machinery, anonymous
+    client, dairy, machinery, anonymous, queries
 ):
     activity = ActivityFactory(code="28.30", name_pl="Maszyny rolnicze")
     offer = OfferFactory(clusters=[machinery], activities=[activity], is_anonymous=anonymous)
@@ -724,6 +721,7 @@ def test_the_offer_page_runs_the_same_queries_with_1_and_50_offers(
     fifty = count_queries(client, page_url(offer, "it"))
 
     assert one == fifty
+    assert one == queries
 
 
 def test_the_organisation_page_runs_the_same_queries_with_1_and_20_offers(client, machinery):
@@ -737,6 +735,7 @@ def test_the_organisation_page_runs_the_same_queries_with_1_and_20_offers(client
     twenty = count_queries(client, address)
 
     assert one == twenty
+    assert one == 8
 
 
 # Renewing by the link in the reminder.

@@ -19,9 +19,9 @@ from questionnaire.models import Draft, Submission
 from tests import unreachable_cache
 from tests.factories import OrganisationFactory
 from tests.offers.factories import OfferFactory
-from tests.offers.test_interest import answers as interest_answers
-from tests.offers.test_interest import form_url as interest_url
-from tests.offers.test_interest import make_offer
+from tests.offers.interest import answers as interest_answers
+from tests.offers.interest import form_url as interest_url
+from tests.offers.interest import make_offer
 from tests.questionnaire import walk
 
 pytestmark = pytest.mark.django_db

@@ -19,9 +19,9 @@ from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
 from questionnaire import services as submission_services
 from questionnaire.models import Submission
 from tests.factories import ContactPersonFactory
+from tests.helpers import add_roles, sign_in
 from tests.offers.factories import OfferFactory, add_translation, expired_offer
-from tests.offers.test_interest import make_interest
-from tests.portal.test_roles import add_roles, sign_in
+from tests.offers.interest import make_interest
 from tests.questionnaire.submissions import make_submission
 
 pytestmark = pytest.mark.django_db
@@ -267,6 +267,7 @@ def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
     OfferFactory(published=False)
     with CaptureQueriesContext(connection) as one_offer:
         client.get(reverse("admin:index"))
+    assert len(one_offer) == 10
     for number in range(29):
         offer = offer_with_status([Status.SUBMITTED, Status.PUBLISHED][number % 2])
         add_translation(offer, "it", machine=True, title="Offerta")

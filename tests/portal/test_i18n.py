@@ -1,11 +1,14 @@
 import re
 
 import pytest
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
+from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
+from offers.models import Offer
 from portal.common.languages import LANGUAGE_CODES
 from tests.factories import ClusterFactory, OrganisationFactory
+from tests.offers.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,19 +30,76 @@ def test_root_sends_the_visitor_to_the_best_browser_language(client, accept_lang
     assert response["Location"] == expected
 
 
+# The public routes under the language prefix that are not pages read in a language:
+# data, feeds, redirects (saving a questionnaire needs one begun) and the one-time
+# links e-mailed with a token; their own tests cover them. A new route is either one
+# of these or a page that the test below visits.
+NOT_PAGES = {
+    "companies:map_data",
+    "questionnaire:start",
+    "questionnaire:save",
+    "questionnaire:resume",
+    "questionnaire:confirm",
+    "offers:offer_renew",
+    "offers:alert_confirm",
+    "offers:alert_unsubscribe",
+    "offers:feed",
+    "offers:cluster_feed",
+}
+# An example of the arguments of each page that takes some.
+EXAMPLES = {
+    "companies:organisation_detail": lambda: {"slug": "mleczarnia-narew"},
+    "companies:cluster_detail": lambda: {"slug": "dairy"},
+    "questionnaire:step": lambda: {"step": "organisation"},
+    "offers:offer_detail": lambda: {"reference": _example_offer().reference},
+    "offers:interest_create": lambda: {"reference": _example_offer().reference},
+    "offers:interest_sent": lambda: {"reference": _example_offer().reference},
+}
+
+
+def _example_offer():
+    return Offer.objects.get() if Offer.objects.exists() else OfferFactory()
+
+
+def public_pages(patterns=None, namespace=""):
+    """The names and argument names of the routes under the language prefix, from the resolver."""
+    if patterns is None:
+        resolver = next(
+            pattern
+            for pattern in get_resolver().url_patterns
+            if isinstance(pattern, URLResolver) and isinstance(pattern.pattern, LocalePrefixPattern)
+        )
+        patterns = resolver.url_patterns
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace == "admin":
+                continue  # staff pages, by role in test_roles
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from public_pages(pattern.url_patterns, inner)
+        else:
+            yield f"{namespace}{pattern.name}", sorted(pattern.pattern.regex.groupindex)
+
+
+def test_every_route_is_a_page_with_an_example_or_said_not_to_be_one():
+    pages = dict(public_pages())
+
+    assert [name for name in NOT_PAGES | set(EXAMPLES) if name not in pages] == []
+    assert [
+        name
+        for name, arguments in pages.items()
+        if arguments and name not in NOT_PAGES and name not in EXAMPLES
+    ] == []
+
+
 def test_every_page_has_a_prefix_lang_attribute_and_alternates(client):
-    organisation = OrganisationFactory(slug="mleczarnia-narew")
-    cluster = ClusterFactory(slug="dairy")
+    OrganisationFactory(slug="mleczarnia-narew")
+    ClusterFactory(slug="dairy")
     names = [
-        ("home", {}),
-        ("privacy", {}),
-        ("accessibility", {}),
-        ("companies:organisation_list", {}),
-        ("companies:organisation_map", {}),
-        ("companies:organisation_detail", {"slug": organisation.slug}),
-        ("companies:cluster_list", {}),
-        ("companies:cluster_detail", {"slug": cluster.slug}),
+        (name, EXAMPLES[name]() if arguments else {})
+        for name, arguments in public_pages()
+        if name not in NOT_PAGES
     ]
+    assert "home" in dict(names) and "offers:offer_list" in dict(names)
     for language in LANGUAGE_CODES:
         for name, kwargs in names:
             with translation.override(language):

@@ -5,11 +5,7 @@ admin URL added later fails `test_every_admin_page_and_url_has_an_expectation`
 until someone says here who may open it.
 """
 
-import importlib
-import pkgutil
-
 import pytest
-from django.apps import apps as django_apps
 from django.contrib import admin
 from django.contrib.admin.utils import flatten_fieldsets
 from django.contrib.auth.models import Group, Permission, User
@@ -24,41 +20,23 @@ from companies.access_log import log_contact_views
 from companies.models import Activity, Cluster
 from offers.models import ExpressionOfInterest, Offer, OfferTranslation
 from offers.services import interest
-from portal import migrations as portal_migrations
 from portal.common.admin import VisibleFieldsOnlyMixin
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
 from questionnaire.models import Submission, SurveyQuestion
 from tests.factories import CertificationFactory, ContactPersonFactory, OrganisationFactory
+from tests.helpers import (
+    ANONYMOUS,
+    add_roles,
+    change_form_data,
+    offer_action,
+    remove_roles,
+    sign_in,
+)
 from tests.offers.factories import OfferFactory, expired_offer
-from tests.offers.test_admin import change_form_data
 from tests.questionnaire.submissions import make_submission
 
 pytestmark = pytest.mark.django_db
 
-# The migrations that make the roles and later grant them more, in their order:
-# each has add_roles and remove_roles.
-ROLE_MIGRATIONS = [
-    importlib.import_module(f"portal.migrations.{name}")
-    for name in sorted(
-        module.name
-        for module in pkgutil.iter_modules(portal_migrations.__path__)
-        if not module.name.startswith("_")
-    )
-]
-ROLE_MIGRATIONS = [module for module in ROLE_MIGRATIONS if hasattr(module, "add_roles")]
-
-
-def add_roles():
-    for module in ROLE_MIGRATIONS:
-        module.add_roles(django_apps, None)
-
-
-def remove_roles():
-    for module in reversed(ROLE_MIGRATIONS):
-        module.remove_roles(django_apps, None)
-
-
-ANONYMOUS = "anonymous"
 VISITORS = [ANONYMOUS, *ROLES]
 
 # What a role may do with a registered model's admin pages: open the list, a
@@ -185,21 +163,6 @@ def admin_url_names():
                 yield pattern.name
 
     return set(walk(admin.site.urls[0]))
-
-
-@pytest.fixture
-def roles():
-    """The groups: made by the migration, and again here after a test that flushed them."""
-    add_roles()
-
-
-def sign_in(client, role):
-    if role == ANONYMOUS:
-        return client
-    user = User.objects.create_user(role, f"{role}@urzad.example", "pass", is_staff=True)
-    user.groups.add(Group.objects.get(name=role))
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture
@@ -448,11 +411,6 @@ def test_a_visitor_is_sent_to_sign_in_from_the_admin_index(client):
 
 
 # Moderation: what each action does for each role.
-
-
-def offer_action(action, offer, **data):
-    url = reverse("admin:offers_offer_changelist")
-    return url, {"action": action, "_selected_action": [offer.pk], **data}
 
 
 def submitted_offer():

@@ -17,8 +17,8 @@ from portal.common.translations import RecordTranslatable
 from portal.models import TranslationRecord
 from portal.roles import EDITOR, MODERATOR, TRANSLATOR
 from tests.factories import ClusterFactory, OrganisationFactory
+from tests.helpers import add_roles
 from tests.offers.factories import OfferFactory, add_translation
-from tests.portal.test_roles import add_roles
 
 pytestmark = pytest.mark.django_db
 State = OfferTranslation.State
@@ -220,6 +220,7 @@ def test_the_workspace_runs_the_same_queries_with_1_and_7_translations(client, s
         counts.append(len(queries))
 
     assert counts[0] == counts[1]
+    assert counts[0] == 7
 
 
 # Organisations and clusters: states worked out from their records.

@@ -2,10 +2,9 @@
 
 import uuid
 
-from django.utils import timezone
-
 from companies.models import Cluster
-from questionnaire import forms, services
+from questionnaire import services
+from questionnaire.answers import answers_from_steps
 from questionnaire.models import SurveyQuestion
 from questionnaire.views import STORAGE_PREFIX
 from tests.questionnaire import walk
@@ -78,52 +77,23 @@ def make_submission(
         else offers
     )
     survey = default_survey() if survey is None else survey
-    answers = {
-        "organisation": {
-            **{
-                name: organisation_form[name]
-                for name in (
-                    "name",
-                    "kind",
-                    "legal_form",
-                    "country",
-                    "nip",
-                    "regon",
-                    "krs",
-                    "vat_id",
-                    "street_address",
-                    "postal_code",
-                    "town",
-                    "region",
-                    "website",
-                )
-            },
-            "size_class": activity_form["size_class"],
+    answers = answers_from_steps(
+        organisation=organisation_form,
+        activity={
+            **activity_form,
             "employees": int(activity_form["employees"]),
             "founded_year": int(activity_form["founded_year"]),
-            "export_markets": activity_form["export_markets"],
-            "languages_spoken": ",".join(activity_form["languages_spoken"]),
-            "clusters": [cluster.pk for cluster in clusters],
+            "clusters": clusters,
             "activities": [],
             "certifications": [],
         },
-        "texts": {
-            "description": activity_form["description"],
-            "products": activity_form["products"],
+        offers=offers,
+        contact={
+            **contact_form,
+            "publication_consent": contact_form.get("publication_consent") == "on",
+            "alerts_consent": contact_form.get("alerts_consent") == "on",
         },
-        "offers": offers,
-        "contact": {
-            name: contact_form[name]
-            for name in ("first_name", "last_name", "job_title", "email", "phone")
-        },
-        "consents": {
-            "privacy_notice_version": forms.PRIVACY_NOTICE_VERSION,
-            "version": forms.CONSENT_VERSION,
-            "at": timezone.now().isoformat(),
-            "publication": contact_form.get("publication_consent") == "on",
-            "alerts": contact_form.get("alerts_consent") == "on",
-        },
-    }
+    )
     form_data = {
         "organisation": _step_data("organisation", organisation_form),
         "activity": _step_data("activity", activity_form),

@@ -432,4 +432,5 @@ def test_results_page_runs_as_many_queries_for_many_submissions_and_questions(ad
 
     assert one == ten == one_more == five_more
     assert one_csv == ten_csv == five_more_csv
+    assert (one, one_csv) == (12, 10)
     assert len(results.survey_results()) == 13

@@ -12,10 +12,9 @@ from offers.models import Offer, OfferTranslation
 from portal.common.history import history_models
 from questionnaire.models import Submission
 from tests.factories import ContactPersonFactory, OrganisationFactory
+from tests.helpers import change_form_data, offer_action, sign_in
 from tests.offers.factories import OfferFactory
-from tests.offers.test_admin import change_form_data
-from tests.offers.test_interest import make_interest
-from tests.portal.test_roles import offer_action, roles, sign_in  # noqa: F401 (fixture)
+from tests.offers.interest import make_interest
 from tests.questionnaire.submissions import make_submission
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("roles")]

@@ -35,8 +35,8 @@ from portal.roles import MODERATOR
 from questionnaire import forms as questionnaire_forms
 from questionnaire.models import SurveyQuestion
 from tests.factories import OrganisationFactory
+from tests.helpers import add_roles
 from tests.offers.factories import OfferFactory
-from tests.portal.test_roles import add_roles
 from tests.questionnaire import walk
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,29 @@
+"""A translated text as a reader is shown it, with what a page says about it."""
+
+from portal.common.languages import language_name
+
+
+class TextInLanguage:
+    """A translated field's text, the language it is actually in, and its notes.
+
+    It is a fallback when it is not in the reader's language; `is_machine` and
+    `is_outdated` say that a text in the reader's language was machine translated,
+    or translated from a source that has changed since.
+    """
+
+    def __init__(self, text, language, reader_language, *, is_machine=False, is_outdated=False):
+        self.text = text
+        self.language = language
+        self.is_fallback = language != reader_language
+        self.is_machine = not self.is_fallback and is_machine
+        self.is_outdated = not self.is_fallback and is_outdated
+
+    def __str__(self):
+        return self.text
+
+    def __bool__(self):
+        return bool(self.text.strip())
+
+    @property
+    def language_name(self):
+        return language_name(self.language)

@@ -1,0 +1,82 @@
+"""Helpers that the tests of several packages share: queries, staff roles, admin forms."""
+
+import importlib
+import pkgutil
+
+from django.apps import apps as django_apps
+from django.contrib.auth.models import Group, User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from portal import migrations as portal_migrations
+
+# The migrations that make the roles and later grant them more, in their order:
+# each has add_roles and remove_roles.
+ROLE_MIGRATIONS = [
+    importlib.import_module(f"portal.migrations.{name}")
+    for name in sorted(
+        module.name
+        for module in pkgutil.iter_modules(portal_migrations.__path__)
+        if not module.name.startswith("_")
+    )
+]
+ROLE_MIGRATIONS = [module for module in ROLE_MIGRATIONS if hasattr(module, "add_roles")]
+
+ANONYMOUS = "anonymous"
+
+
+def count_queries(client, address):
+    """The number of queries a page takes, once it answers 200."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address)
+    assert response.status_code == 200, address
+    return len(queries)
+
+
+def add_roles():
+    """The staff groups with their permissions, as the migrations make them."""
+    for module in ROLE_MIGRATIONS:
+        module.add_roles(django_apps, None)
+
+
+def remove_roles():
+    for module in reversed(ROLE_MIGRATIONS):
+        module.remove_roles(django_apps, None)
+
+
+def sign_in(client, role):
+    """A member of the role signed in on `client`; nobody for `ANONYMOUS`."""
+    if role == ANONYMOUS:
+        return client
+    user = User.objects.create_user(role, f"{role}@urzad.example", "pass", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    return client
+
+
+def offer_action(action, offer, **data):
+    """The offers' admin list and what it posts to run `action` on `offer`."""
+    url = reverse("admin:offers_offer_changelist")
+    return url, {"action": action, "_selected_action": [offer.pk], **data}
+
+
+def change_form_data(response):
+    """What the browser would post back from a change form, untouched."""
+    data = {}
+    forms = [response.context["adminform"].form]
+    for formset in response.context["inline_admin_formsets"]:
+        management = formset.formset.management_form
+        forms.append(management)
+        forms.extend(formset.formset.forms)
+    for form in forms:
+        for name in form.fields:
+            value = form[name].value()
+            if value is None or value is False:
+                continue
+            if value is True:
+                value = "on"
+            if isinstance(value, list | tuple):
+                value = [str(getattr(item, "pk", item)) for item in value]
+            data[form.add_prefix(name)] = value
+    return data
