@@ -7,11 +7,11 @@ the expression indexes made in migration 0002, so the expressions here and
 there must stay the same. Elsewhere (the SQLite demo) a plain substring match.
 """
 
-from django.conf import settings
 from django.db import connection
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 
+from portal.common.languages import LANGUAGE_CODES
 from portal.common.search import MAX_WORDS, search_config, substring_search
 
 TABLE = '"companies_organisation"'
@@ -30,7 +30,7 @@ def language_document(language):
 def all_languages_document():
     """The SQL text, in every language, searched by trigram similarity."""
     parts = [f"coalesce({TABLE}.\"name\", '')"]
-    for code, _name in settings.LANGUAGES:
+    for code in LANGUAGE_CODES:
         parts.append(f"coalesce({TABLE}.\"description_{code}\", '')")
         parts.append(f"coalesce({TABLE}.\"products_{code}\", '')")
     return "portal_unaccent(lower(" + " || ' ' || ".join(parts) + "))"

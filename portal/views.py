@@ -16,6 +16,7 @@ from django.views.generic import TemplateView
 from companies import selectors
 from companies.models import Cluster
 from portal.common.database import CONNECTION_ERRORS
+from portal.common.languages import LANGUAGE_CODES
 
 # Asked of browsers and crawlers on the 503 page: a restart of the database is short.
 DATABASE_RETRY_AFTER_SECONDS = 120
@@ -36,7 +37,7 @@ def healthz(request):
 def robots_txt(request):
     """Crawlers: everything public, the admin excepted, and where the sitemap is."""
     lines = ["User-agent: *"]
-    lines += [f"Disallow: /{code}/admin/" for code, _name in settings.LANGUAGES]
+    lines += [f"Disallow: /{code}/admin/" for code in LANGUAGE_CODES]
     lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 

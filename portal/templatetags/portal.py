@@ -4,6 +4,7 @@ from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 
+from portal.common.languages import LANGUAGE_CODES
 from portal.common.links import local_path
 from portal.common.shown_text import TextInLanguage
 
@@ -26,7 +27,7 @@ def language_versions(context):
         # The 400 page for a forged Host header: no absolute links.
         host = None
     versions = []
-    for code, _name in settings.LANGUAGES:
+    for code in LANGUAGE_CODES:
         url = translate_url(path, code)
         if url == path and code != current:
             # A path that does not resolve (a 404 page): swap or add the prefix.
@@ -75,7 +76,7 @@ def text_in_language(obj, field):
     then the other languages in the portal's order.
     """
     reader = get_language()
-    order = [reader, settings.LANGUAGE_CODE] + [code for code, _name in settings.LANGUAGES]
+    order = [reader, settings.LANGUAGE_CODE, *LANGUAGE_CODES]
     for code in dict.fromkeys(order):
         text = getattr(obj, f"{field}_{code}", "") or ""
         if text.strip():
