@@ -9,6 +9,7 @@ from offers import services
 from offers.services import interest
 from tests.factories import ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
+from tests.offers.interest import make_interest
 
 pytestmark = pytest.mark.django_db
 
@@ -42,16 +43,7 @@ def test_the_decision_and_the_forwarded_interest_reach_the_same_address_in_one_l
         services.offer_publish(offer=offer, by=staff)
     (decision,) = mailoutbox
     with django_capture_on_commit_callbacks(execute=True):
-        expression = interest.interest_create(
-            offer=offer,
-            name="Jana Nováková",
-            organisation_name="Mlékárna Vysočina s.r.o.",
-            country="CZ",
-            email="jana@mlekarna.example",
-            phone="",
-            message="Hledáme dodavatele zrajících sýrů.",
-            language="cs",
-        )
+        expression = make_interest(offer=offer, phone="")
     mailoutbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         interest.interest_forward(interest=expression, by=staff)

@@ -10,6 +10,7 @@ from offers.models import ExpressionOfInterest
 from offers.services import interest
 from tests.factories import OrganisationFactory
 from tests.offers.factories import OfferFactory
+from tests.offers.interest import make_interest
 
 pytestmark = pytest.mark.django_db
 
@@ -18,16 +19,7 @@ Status = ExpressionOfInterest.Status
 
 def a_new_expression():
     offer = OfferFactory(organisation=OrganisationFactory(email="biuro@mleczarnia.example"))
-    return interest.interest_create(
-        offer=offer,
-        name="Jana Nováková",
-        organisation_name="Mlékárna Vysočina s.r.o.",
-        country="CZ",
-        email="jana@mlekarna.example",
-        phone="",
-        message="Hledáme dodavatele zrajících sýrů.",
-        language="cs",
-    )
+    return make_interest(offer=offer, phone="")
 
 
 def history(expression):
