@@ -7,11 +7,15 @@ class OffersConfig(AppConfig):
     verbose_name = _("Co-operation offers")
 
     def ready(self):
+        from offers import dashboard
         from offers.models import Offer, OfferTranslation
         from offers.translations import OfferTranslatable
+        from portal.common import dashboard as staff_dashboard
         from portal.common.history import keep_history
         from portal.common.translations import register
 
         register(Offer, OfferTranslatable())
         keep_history(Offer)
         keep_history(OfferTranslation)
+        for block in dashboard.BLOCKS:
+            staff_dashboard.register(block)

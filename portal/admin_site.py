@@ -18,8 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django_otp import login as otp_login
 
-from portal import dashboard, signin
+from portal import signin
 from portal.common.admin import ADMIN_MIXINS
+from portal.common.dashboard import dashboard_for
 
 
 class PortalAdminSite(admin.AdminSite):
@@ -68,8 +69,9 @@ class PortalAdminSite(admin.AdminSite):
         return None
 
     def index(self, request, extra_context=None):
-        """The start page: what awaits this user (portal/dashboard.py), then the apps."""
-        extra = {"dashboard": dashboard.dashboard_for(request.user)}
+        """The start page: what awaits this user (the blocks the apps register in
+        portal/common/dashboard.py), then the apps."""
+        extra = {"dashboard": dashboard_for(request.user)}
         return super().index(request, {**extra, **(extra_context or {})})
 
     def get_urls(self):

@@ -7,10 +7,14 @@ class QuestionnaireConfig(AppConfig):
     verbose_name = _("Questionnaire")
 
     def ready(self):
+        from portal.common import dashboard as staff_dashboard
         from portal.common.history import keep_history
+        from questionnaire import dashboard
         from questionnaire.models import Submission
 
         # A submission's answers and raw form data are written once, when it is
         # sent; copies of them in every status change would only keep personal
         # data longer (questionnaire/retention.py removes them).
         keep_history(Submission, excluded_fields=["answers", "form_data"])
+        for block in dashboard.BLOCKS:
+            staff_dashboard.register(block)

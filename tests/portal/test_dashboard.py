@@ -13,7 +13,7 @@ from django.utils import timezone
 from offers import services
 from offers.models import ExpressionOfInterest, Offer, OfferTranslation
 from offers.services import interest
-from portal import dashboard
+from portal.common import dashboard
 from portal.common.languages import LANGUAGE_CODES
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
 from questionnaire import services as submission_services
