@@ -8,6 +8,7 @@ class CompaniesConfig(AppConfig):
 
     def ready(self):
         from companies.models import Cluster, ContactPerson, Organisation
+        from portal.common import demo
         from portal.common.history import keep_history
         from portal.common.translations import RecordTranslatable, register
 
@@ -16,3 +17,4 @@ class CompaniesConfig(AppConfig):
         register(Organisation, RecordTranslatable("description", "products"))
         keep_history(Organisation)
         keep_history(ContactPerson)
+        demo.register("companies.demo.load_demo", app=self.label)

@@ -1550,3 +1550,14 @@ def load_demo_data():
         "contacts_created": contacts_created,
         "clusters": len(clusters),
     }
+
+
+def load_demo():
+    """The organisations' demo data, as `load_demo` loads and reports it
+    (registered with portal.common.demo from CompaniesConfig.ready())."""
+    counts = load_demo_data()
+    return [
+        f"Demo data: {counts['organisations']} organisations "
+        f"({counts['organisations_created']} new), "
+        f"{counts['contacts_created']} new contact persons, {counts['clusters']} clusters."
+    ]

@@ -11,6 +11,7 @@ class OffersConfig(AppConfig):
         from offers.models import Offer, OfferTranslation
         from offers.translations import OfferTranslatable
         from portal.common import dashboard as staff_dashboard
+        from portal.common import demo
         from portal.common.history import keep_history
         from portal.common.translations import register
 
@@ -19,3 +20,4 @@ class OffersConfig(AppConfig):
         keep_history(OfferTranslation)
         for block in dashboard.BLOCKS:
             staff_dashboard.register(block)
+        demo.register("offers.demo.load_demo", app=self.label)

@@ -1661,3 +1661,10 @@ def load_demo_offers(now=None):
                 _other(offer, index, now)
             created += 1
     return {"offers": total, "offers_created": created}
+
+
+def load_demo():
+    """The demo offers, as `load_demo` loads and reports them (registered with
+    portal.common.demo from OffersConfig.ready(), to run after the organisations)."""
+    counts = load_demo_offers()
+    return [f"Demo offers: {counts['offers']} ({counts['offers_created']} new)."]

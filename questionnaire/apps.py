@@ -8,6 +8,7 @@ class QuestionnaireConfig(AppConfig):
 
     def ready(self):
         from portal.common import dashboard as staff_dashboard
+        from portal.common import demo
         from portal.common.history import keep_history
         from questionnaire import dashboard
         from questionnaire.models import Submission
@@ -18,3 +19,4 @@ class QuestionnaireConfig(AppConfig):
         keep_history(Submission, excluded_fields=["answers", "form_data"])
         for block in dashboard.BLOCKS:
             staff_dashboard.register(block)
+        demo.register("questionnaire.demo.load_demo", app=self.label)

@@ -216,3 +216,13 @@ def load_demo_submissions():
         )
         created += 1
     return {"submissions": len(FIRMS), "submissions_created": created}
+
+
+def load_demo():
+    """The demo questionnaires, as `load_demo` loads and reports them (registered
+    with portal.common.demo from QuestionnaireConfig.ready())."""
+    counts = load_demo_submissions()
+    return [
+        f"Demo questionnaires awaiting review: {counts['submissions']} "
+        f"({counts['submissions_created']} new)."
+    ]

@@ -1,13 +1,14 @@
+"""Demo data for `make run`: each app's, as it registers its loader with
+portal.common.demo (run in the apps' order), and with --staff the demo staff accounts."""
+
 import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from companies.demo import load_demo_data
-from offers.demo import load_demo_offers
+from portal.common import demo
 from portal.roles import ROLES
-from questionnaire.demo import load_demo_submissions
 
 
 class Command(BaseCommand):
@@ -27,19 +28,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, staff=False, **options):
-        counts = load_demo_data()
-        self.stdout.write(
-            f"Demo data: {counts['organisations']} organisations "
-            f"({counts['organisations_created']} new), "
-            f"{counts['contacts_created']} new contact persons, {counts['clusters']} clusters."
-        )
-        counts = load_demo_offers()
-        self.stdout.write(f"Demo offers: {counts['offers']} ({counts['offers_created']} new).")
-        counts = load_demo_submissions()
-        self.stdout.write(
-            f"Demo questionnaires awaiting review: {counts['submissions']} "
-            f"({counts['submissions_created']} new)."
-        )
+        for line in demo.load_all():
+            self.stdout.write(line)
         if staff:
             password = secrets.token_urlsafe(12)
             user, _created = get_user_model().objects.get_or_create(
