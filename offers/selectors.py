@@ -10,15 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from offers.filters import OfferFilter
 from offers.models import Offer, OfferTranslation
+from portal.common import dashboard
 
 EXPIRING_WITHIN = datetime.timedelta(days=14)
-# The states of a translation that wait for a translator: a machine draft waits
-# for a person's review.
-QUEUE_STATES = (
-    OfferTranslation.State.MISSING,
-    OfferTranslation.State.OUTDATED,
-    OfferTranslation.State.MACHINE,
-)
+# The states of a translation that wait for a translator (a machine draft waits
+# for a person's review), as every translation queue counts them.
+QUEUE_STATES = dashboard.QUEUE_STATES
 
 
 def reader_translation(language):
