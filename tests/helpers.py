@@ -26,12 +26,17 @@ ROLE_MIGRATIONS = [module for module in ROLE_MIGRATIONS if hasattr(module, "add_
 ANONYMOUS = "anonymous"
 
 
-def count_queries(client, address):
-    """The number of queries a page takes, once it answers 200."""
+def queries_and_response(client, address):
+    """The number of queries a page takes, once it answers 200, and its response."""
     with CaptureQueriesContext(connection) as queries:
         response = client.get(address)
     assert response.status_code == 200, address
-    return len(queries)
+    return len(queries), response
+
+
+def count_queries(client, address):
+    """The number of queries a page takes, once it answers 200."""
+    return queries_and_response(client, address)[0]
 
 
 def add_roles():

@@ -3,15 +3,13 @@ import re
 
 import pytest
 from django.contrib.auth.models import Permission, User
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from offers import services
 from offers.models import Offer, OfferEvent, OfferTranslation
 from tests.factories import ClusterFactory, OrganisationFactory
-from tests.helpers import change_form_data
+from tests.helpers import change_form_data, queries_and_response
 from tests.offers.factories import OfferFactory, add_translation
 
 pytestmark = pytest.mark.django_db
@@ -285,19 +283,17 @@ def test_the_list_takes_as_many_queries_for_20_offers_as_for_one(admin_client):
     dairy = ClusterFactory(slug="dairy")
     url = admin_url("changelist")
 
-    def count_queries():
-        with CaptureQueriesContext(connection) as queries:
-            response = admin_client.get(url)
-        assert response.status_code == 200
-        return len(queries), len(response.context["cl"].result_list)
+    def queries_on_the_list():
+        number, response = queries_and_response(admin_client, url)
+        return number, len(response.context["cl"].result_list)
 
     offer = OfferFactory(clusters=[dairy])
     add_translation(offer, "it", title="Latte")
-    one = count_queries()
+    one = queries_on_the_list()
     for number in range(19):
         offer = OfferFactory(clusters=[dairy], language=["pl", "it", "de", "cs"][number % 4])
         add_translation(offer, "en", title=f"Offer {number}")
-    twenty = count_queries()
+    twenty = queries_on_the_list()
 
     assert one[1] == 1 and twenty[1] == 20
     assert twenty[0] == one[0]
