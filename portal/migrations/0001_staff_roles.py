@@ -6,7 +6,7 @@ new migration. Running it again adds nothing; reversing it deletes the groups.
 
 from django.db import migrations
 
-from portal.migrations._roles import ensure_permissions
+from portal.common.roles_migrations import ensure_permissions
 
 PORTAL_APPS = ["portal", "companies", "offers", "questionnaire"]
 

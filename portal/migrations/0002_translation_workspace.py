@@ -4,7 +4,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from portal.migrations import _roles
+from portal.common import roles_migrations
 
 # Who starts a bulk machine translation may follow it: its progress and result.
 TASK_RESULTS = {
@@ -15,11 +15,11 @@ TASK_RESULTS = {
 
 
 def add_roles(apps, schema_editor):
-    _roles.grant(apps, TASK_RESULTS)
+    roles_migrations.grant(apps, TASK_RESULTS)
 
 
 def remove_roles(apps, schema_editor):
-    _roles.revoke(apps, TASK_RESULTS)
+    roles_migrations.revoke(apps, TASK_RESULTS)
 
 
 class Migration(migrations.Migration):

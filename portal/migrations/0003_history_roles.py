@@ -6,7 +6,7 @@ log of who viewed contact data is the administrators'.
 
 from django.db import migrations
 
-from portal.migrations import _roles
+from portal.common import roles_migrations
 
 HISTORIES = {
     "moderator": [
@@ -34,11 +34,11 @@ HISTORIES = {
 
 
 def add_roles(apps, schema_editor):
-    _roles.grant(apps, HISTORIES)
+    roles_migrations.grant(apps, HISTORIES)
 
 
 def remove_roles(apps, schema_editor):
-    _roles.revoke(apps, HISTORIES)
+    roles_migrations.revoke(apps, HISTORIES)
 
 
 class Migration(migrations.Migration):

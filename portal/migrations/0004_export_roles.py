@@ -3,7 +3,7 @@ offers and questionnaire submissions; translators and editors export nothing."""
 
 from django.db import migrations
 
-from portal.migrations import _roles
+from portal.common import roles_migrations
 
 EXPORTS = [
     "companies.export_organisation",
@@ -14,11 +14,11 @@ ROLE_EXPORTS = {"moderator": EXPORTS, "administrator": EXPORTS}
 
 
 def add_roles(apps, schema_editor):
-    _roles.grant(apps, ROLE_EXPORTS)
+    roles_migrations.grant(apps, ROLE_EXPORTS)
 
 
 def remove_roles(apps, schema_editor):
-    _roles.revoke(apps, ROLE_EXPORTS)
+    roles_migrations.revoke(apps, ROLE_EXPORTS)
 
 
 class Migration(migrations.Migration):

@@ -7,7 +7,7 @@ failures, and remove a lost authenticator app; they never add or change one
 
 from django.db import migrations
 
-from portal.migrations import _roles
+from portal.common import roles_migrations
 
 SIGN_IN = {
     "administrator": [
@@ -22,11 +22,11 @@ SIGN_IN = {
 
 
 def add_roles(apps, schema_editor):
-    _roles.grant(apps, SIGN_IN)
+    roles_migrations.grant(apps, SIGN_IN)
 
 
 def remove_roles(apps, schema_editor):
-    _roles.revoke(apps, SIGN_IN)
+    roles_migrations.revoke(apps, SIGN_IN)
 
 
 class Migration(migrations.Migration):

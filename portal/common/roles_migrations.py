@@ -1,7 +1,13 @@
-"""Granting permissions to the staff roles from a migration (see 0001_staff_roles).
+"""Granting permissions to the staff roles from a migration.
 
-Each later change of a role is a migration that names, frozen, the permissions it
-grants: `grant(apps, {"moderator": ["app.codename", ...], ...})`.
+The roles are groups made by portal/migrations/0001_staff_roles.py (see
+portal/roles.py). The helper lives in the kernel so that an app's migrations, which
+may import only the kernel, can grant the roles that app's permissions too.
+
+A migration names, frozen, the permissions it grants, as a migration must: a later
+change of a role is a new migration. `grant(apps, {"moderator": ["app.codename",
+...], ...})` adds them (running it again adds nothing) and `revoke` with the same
+lists takes them away when the migration is reversed.
 """
 
 from django.contrib.auth.management import create_permissions
