@@ -1,27 +1,33 @@
 """Helpers that the tests of several packages share: queries, staff roles, admin forms."""
 
-import importlib
-import pkgutil
+import functools
+import sys
 
 from django.apps import apps as django_apps
 from django.contrib.auth.models import Group, User
 from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from portal import migrations as portal_migrations
+# The apps whose migrations make the roles (portal 0001_staff_roles) and grant them
+# their permissions.
+ROLE_APPS = {"portal", "companies", "offers", "questionnaire"}
 
-# The migrations that make the roles and later grant them more, in their order:
-# each has add_roles and remove_roles.
-ROLE_MIGRATIONS = [
-    importlib.import_module(f"portal.migrations.{name}")
-    for name in sorted(
-        module.name
-        for module in pkgutil.iter_modules(portal_migrations.__path__)
-        if not module.name.startswith("_")
-    )
-]
-ROLE_MIGRATIONS = [module for module in ROLE_MIGRATIONS if hasattr(module, "add_roles")]
+
+@functools.cache
+def role_migrations():
+    """The migrations that make the roles and grant them permissions, in the order
+    `migrate` may run them: each has add_roles and remove_roles."""
+    graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    plan = {}
+    for leaf in sorted(graph.leaf_nodes()):
+        plan.update(dict.fromkeys(graph.forwards_plan(leaf)))
+    modules = [
+        sys.modules[type(graph.nodes[key]).__module__] for key in plan if key[0] in ROLE_APPS
+    ]
+    return [module for module in modules if hasattr(module, "add_roles")]
+
 
 ANONYMOUS = "anonymous"
 
@@ -41,12 +47,12 @@ def count_queries(client, address):
 
 def add_roles():
     """The staff groups with their permissions, as the migrations make them."""
-    for module in ROLE_MIGRATIONS:
+    for module in role_migrations():
         module.add_roles(django_apps, None)
 
 
 def remove_roles():
-    for module in reversed(ROLE_MIGRATIONS):
+    for module in reversed(role_migrations()):
         module.remove_roles(django_apps, None)
 
 

@@ -23,8 +23,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
     """A record's history in the admin, as much of it as the staff member may see.
 
     The history list and each past version open for whoever may view the record
-    and holds the historical model's view permission (the roles get it by
-    portal/migrations/0003_history_roles.py). The list shows the changes only in
+    and holds the historical model's view permission (the roles get it by each
+    app's staff-roles migration). The list shows the changes only in
     the fields the record's change page shows that staff member; a past version is
     shown read-only, and nothing is ever reverted from it.
     """

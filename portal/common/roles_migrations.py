@@ -1,8 +1,8 @@
 """Granting permissions to the staff roles from a migration.
 
 The roles are groups made by portal/migrations/0001_staff_roles.py (see
-portal/roles.py). The helper lives in the kernel so that an app's migrations, which
-may import only the kernel, can grant the roles that app's permissions too.
+portal/roles.py). Each app grants its own permissions in its own migrations, which
+depend on that one, so this helper lives in the kernel, which every app may import.
 
 A migration names, frozen, the permissions it grants, as a migration must: a later
 change of a role is a new migration. `grant(apps, {"moderator": ["app.codename",

@@ -1,32 +1,15 @@
-"""Exports from the admin: moderators and administrators export organisations,
-offers and questionnaire submissions; translators and editors export nothing."""
+"""Once the exports from the admin for the roles; it grants nothing now.
+
+Each app's own staff-roles migration (companies 0008, offers 0008, questionnaire
+0007) grants the export of organisations, offers and submissions to moderators and
+administrators, so that no migration of the portal depends on an app. Databases
+that applied this one keep its record.
+"""
 
 from django.db import migrations
 
-from portal.common import roles_migrations
-
-EXPORTS = [
-    "companies.export_organisation",
-    "offers.export_offer",
-    "questionnaire.export_submission",
-]
-ROLE_EXPORTS = {"moderator": EXPORTS, "administrator": EXPORTS}
-
-
-def add_roles(apps, schema_editor):
-    roles_migrations.grant(apps, ROLE_EXPORTS)
-
-
-def remove_roles(apps, schema_editor):
-    roles_migrations.revoke(apps, ROLE_EXPORTS)
-
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("portal", "0003_history_roles"),
-        ("companies", "0007_export_permissions"),
-        ("offers", "0007_export_permissions"),
-        ("questionnaire", "0005_export_permissions"),
-    ]
+    dependencies = [("portal", "0003_history_roles")]
 
-    operations = [migrations.RunPython(add_roles, remove_roles)]
+    operations = []
