@@ -21,7 +21,10 @@ permissions, never group names. The roles, least privilege first:
 
 Superusers keep every permission. A new model's permissions reach a role only by a
 migration that grants them, so a new model starts hidden from every role but the
-superusers.
+superusers. Each app grants its own permissions in its own migrations (for instance
+companies/migrations/0008_staff_roles.py), which depend on the groups' migration
+and use the kernel's portal/common/roles_migrations.py, so that the portal's
+migrations never wait for an app's.
 """
 
 MODERATOR = "moderator"
