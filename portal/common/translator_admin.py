@@ -65,6 +65,10 @@ class WorkspaceForm(TextFormMixin, forms.Form):
             )
 
 
+def _without_links(fields):
+    return [field for field in fields if field != "translation_links"]
+
+
 class TranslatorAdminMixin:
     translator_context = []
     translator_texts = []
@@ -174,8 +178,13 @@ class TranslatorAdminMixin:
     def get_fieldsets(self, request, obj=None):
         fieldsets = self._translator_fieldsets(request, obj)
         if self._shows_translation_links(request, obj):
+            # An admin without fieldsets of its own lists every read-only field,
+            # the links among them, in its one fieldset: they belong in their box.
             fieldsets = [
-                *fieldsets,
+                *(
+                    (name, {**options, "fields": _without_links(options["fields"])})
+                    for name, options in fieldsets
+                ),
                 (_("Translation workspace"), {"fields": ["translation_links"]}),
             ]
         return fieldsets

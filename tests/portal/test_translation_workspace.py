@@ -15,7 +15,7 @@ from offers import services
 from offers.models import OfferTranslation
 from portal.common.translations import RecordTranslatable
 from portal.models import TranslationRecord
-from portal.roles import EDITOR, MODERATOR, TRANSLATOR
+from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
 from tests.factories import ClusterFactory, OrganisationFactory
 from tests.helpers import add_roles
 from tests.offers.factories import OfferFactory, add_translation
@@ -294,6 +294,19 @@ def test_a_cluster_is_translated_from_a_chosen_source_language(client, staff, de
     assert deepl_server.requests[0]["body"]["source_lang"] == "EN"
     cluster.refresh_from_db()
     assert cluster.name_cs == "[CS] Milk supplier"
+
+
+@pytest.mark.parametrize("role", [TRANSLATOR, ADMINISTRATOR])
+def test_the_cluster_change_page_shows_the_workspace_links_once(client, staff, role):
+    staff(role)
+    cluster = ClusterFactory(name_pl="Dostawca mleka")
+
+    page = client.get(reverse("admin:companies_cluster_change", args=[cluster.pk]))
+
+    content = page.content.decode()
+    assert page.status_code == 200
+    assert content.count('class="translation-links"') == 1
+    assert f'href="{workspace("companies_cluster", cluster.pk, "cs")}"' in content
 
 
 def test_a_staff_edit_in_the_admin_form_makes_the_language_human(client, staff, deepl_server):
