@@ -10,9 +10,13 @@ class QuestionnaireConfig(AppConfig):
         from portal.common import dashboard as staff_dashboard
         from portal.common import demo
         from portal.common.history import keep_history
+        from portal.common.translations import RecordTranslatable, register
         from questionnaire import dashboard
-        from questionnaire.models import Submission
+        from questionnaire.models import Submission, SurveyQuestion
 
+        # Its translation states are worked out from TranslationRecords; the
+        # labels of its answers to choose are translated in its change form.
+        register(SurveyQuestion, RecordTranslatable("prompt", "help_text"))
         # A submission's answers and raw form data are written once, when it is
         # sent; copies of them in every status change would only keep personal
         # data longer (questionnaire/retention.py removes them).

@@ -37,6 +37,8 @@ PHRASE_BOOK = {
         "CS": "Dodavatel mléka",
         "it": "Fornitore di latte",
     },
+    "Czy eksportujecie swoje wyroby?": {"IT": "Esportate i vostri prodotti?"},
+    "Na przykład sery do Włoch.": {"IT": "Per esempio formaggi in Italia."},
 }
 
 

@@ -4,11 +4,11 @@ A translated model's `Translatable` says how to read the state of each language,
 fill a machine draft and save a translator's review; the admin's translation
 workspace (portal/common/translator_admin.py) works through it. Offers keep their
 states in OfferTranslation, written by offers.services (`OfferTranslatable` in
-offers/translations.py). Organisations and clusters have no table of their own:
-`RecordTranslatable` keeps a TranslationRecord per written language (who wrote it,
-from which source texts) and works the state out from it and the texts, so that a
-source text changed anywhere (by a firm's questionnaire, say) makes its
-translations outdated without every writer having to know.
+offers/translations.py). Organisations, clusters and survey questions have no
+table of their own: `RecordTranslatable` keeps a TranslationRecord per written
+language (who wrote it, from which source texts) and works the state out from it
+and the texts, so that a source text changed anywhere (by a firm's questionnaire,
+say) makes its translations outdated without every writer having to know.
 
 Machine translation never replaces a text a person wrote (`machine_may_write`,
 the one place of that rule); a translator's review makes a text human.

@@ -134,6 +134,7 @@ CUSTOM = {
     "offers_offer_translate": {MODERATOR, TRANSLATOR, ADMINISTRATOR},
     "companies_organisation_translate": {TRANSLATOR, ADMINISTRATOR},
     "companies_cluster_translate": {TRANSLATOR, ADMINISTRATOR},
+    "questionnaire_surveyquestion_translate": {TRANSLATOR, ADMINISTRATOR},
     "questionnaire_survey_results": REVIEWERS,
     "questionnaire_survey_results_csv": REVIEWERS,
     "questionnaire_submission_accept": REVIEWERS,
@@ -263,7 +264,12 @@ def custom_request(name, records):
                     f"admin:{label.replace('.', '_')}_translate", args=[records[label].pk, "cs"]
                 ),
             )
-            for label in ["offers.offer", "companies.organisation", "companies.cluster"]
+            for label in [
+                "offers.offer",
+                "companies.organisation",
+                "companies.cluster",
+                "questionnaire.surveyquestion",
+            ]
         },
         "questionnaire_survey_results": ("get", reverse("admin:questionnaire_survey_results")),
         "questionnaire_survey_results_csv": (

@@ -1,4 +1,4 @@
-"""The admin's translation workspace for offers, organisations and clusters.
+"""The admin's translation workspace for offers, organisations, clusters and survey questions.
 
 Machine drafts come from the stand-in DeepL server; the states are read from the
 database, the texts and messages from the pages.
@@ -7,6 +7,7 @@ database, the texts and messages from the pages.
 import pytest
 from django.contrib.auth.models import Group, User
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
@@ -16,9 +17,11 @@ from offers.models import OfferTranslation
 from portal.common.translations import RecordTranslatable
 from portal.models import TranslationRecord
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
+from questionnaire.models import SurveyQuestion
 from tests.factories import ClusterFactory, OrganisationFactory
 from tests.helpers import add_roles
 from tests.offers.factories import OfferFactory, add_translation
+from tests.questionnaire import walk
 
 pytestmark = pytest.mark.django_db
 State = OfferTranslation.State
@@ -339,3 +342,121 @@ def test_a_moderator_may_read_an_organisation_but_not_translate_it(client, staff
     assert change.status_code == 200
     assert "/translate/" not in change.content.decode()
     assert client.get(workspace("companies_organisation", organisation.pk, "cs")).status_code == 403
+
+
+# Survey questions: states worked out from their records, like clusters'.
+
+
+def export_question():
+    return SurveyQuestion.objects.create(
+        prompt_pl="Czy eksportujecie swoje wyroby?",
+        help_text_pl="Na przykład sery do Włoch.",
+        kind=SurveyQuestion.Kind.YES_NO,
+        position=100,
+    )
+
+
+def survey_page(language):
+    """The questionnaire's survey step, reached as a visitor in `language` reaches it."""
+    visitor = Client()
+    visitor.get(walk.step_url("organisation", language))
+    for step, answers in [
+        ("organisation", walk.organisation_answers()),
+        ("activity", walk.activity_answers()),
+        ("offers", walk.offers_answers()),
+    ]:
+        response = walk.post_step(visitor, step, answers, language=language)
+        assert response.status_code == 302, (step, response.content.decode()[:2000])
+    page = visitor.get(walk.step_url("survey", language))
+    assert page.status_code == 200
+    return page.content.decode()
+
+
+def test_a_survey_question_from_machine_draft_to_the_italian_questionnaire(
+    client, staff, deepl_server
+):
+    translator = staff(TRANSLATOR)
+    question = export_question()
+    url = workspace("questionnaire_surveyquestion", question.pk, "it")
+    translatable = RecordTranslatable("prompt", "help_text")
+
+    def states():
+        question.refresh_from_db()
+        found = translatable.states(question, "pl")
+        return found["pl"], found["it"]
+
+    assert states() == (State.SOURCE, State.MISSING)
+    assert 'name="_machine"' in client.get(url).content.decode()
+
+    filled = client.post(url, {"_machine": "1"}, follow=True)
+
+    assert states() == (State.SOURCE, State.MACHINE)
+    assert (question.prompt_it, question.help_text_it) == (
+        "Esportate i vostri prodotti?",
+        "Per esempio formaggi in Italia.",
+    )
+    assert "A machine draft of the Italian texts is filled in." in messages_of(filled)[0]
+    assert deepl_server.requests[0]["body"]["target_lang"] == "IT"
+
+    reviewed = client.post(
+        url,
+        {
+            "_review": "1",
+            "source_digest": filled.context["form"]["source_digest"].value(),
+            "prompt": "Esportate i vostri prodotti?",
+            "help_text": "Per esempio formaggi venduti in Italia.",
+        },
+        follow=True,
+    )
+
+    assert states() == (State.SOURCE, State.HUMAN)
+    assert question.help_text_it == "Per esempio formaggi venduti in Italia."
+    record = TranslationRecord.objects.get(
+        content_type__model="surveyquestion", object_id=question.pk, language="it"
+    )
+    assert (record.origin, record.source_language, record.updated_by) == ("human", "pl", translator)
+    assert messages_of(reviewed) == ["The Italian translation is saved as reviewed, by a person."]
+    assert "<strong>human translation</strong>" in reviewed.content.decode()
+
+    italian = survey_page("it")
+    assert "Esportate i vostri prodotti?" in italian
+    assert "Per esempio formaggi venduti in Italia." in italian
+    assert "Czy eksportujecie swoje wyroby?" not in italian
+    assert "Czy eksportujecie swoje wyroby?" in survey_page("pl")
+
+    # The office rewords the Polish question: the Italian one is outdated, and
+    # machine translation leaves the person's text as it is.
+    question.prompt_pl = "Czy eksportujecie swoje wyroby za granicę?"
+    question.save()
+    assert states() == (State.SOURCE, State.OUTDATED)
+    response = client.post(url, {"_machine": "1"}, follow=True)
+    assert "machine translation never replaces them" in messages_of(response)[-1]
+    question.refresh_from_db()
+    assert question.prompt_it == "Esportate i vostri prodotti?"
+    assert len(deepl_server.requests) == 1
+
+
+@pytest.mark.parametrize("role", [TRANSLATOR, ADMINISTRATOR])
+def test_the_survey_question_change_page_links_each_language_to_the_workspace(client, staff, role):
+    staff(role)
+    question = export_question()
+
+    page = client.get(reverse("admin:questionnaire_surveyquestion_change", args=[question.pk]))
+
+    content = page.content.decode()
+    assert page.status_code == 200
+    for code in ["en", "it", "bg"]:
+        assert f'href="{workspace("questionnaire_surveyquestion", question.pk, code)}"' in content
+    assert content.count('class="translation-links"') == 1
+
+
+@pytest.mark.parametrize("role", [MODERATOR, EDITOR])
+def test_roles_that_may_not_translate_survey_questions_are_refused(client, staff, role):
+    staff(role)
+    question = export_question()
+    url = workspace("questionnaire_surveyquestion", question.pk, "it")
+
+    assert client.get(url).status_code == 403
+    assert client.post(url, {"_machine": "1"}).status_code == 403
+    question.refresh_from_db()
+    assert (question.prompt_it or "") == ""

@@ -20,11 +20,12 @@ EXEMPT = {
         "a scheme's name (ISO 22000, IFS) is written by staff in each language on its "
         "admin form; there is no source text to translate from"
     ),
-    "questionnaire.surveyquestion": (
-        "translators write survey questions in the admin form (TranslatorAdminMixin), "
-        "with no states and no workspace"
+    "questionnaire.surveychoice": (
+        "an answer to choose is a few words with no admin page of its own: translators "
+        "write its labels in its survey question's change form (the translator inline), "
+        "and its languages keep no states; the question's workspace holds the prompt and "
+        "help text only"
     ),
-    "questionnaire.surveychoice": "written with its survey question, in the same form",
 }
 
 
