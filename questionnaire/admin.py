@@ -20,6 +20,7 @@ from portal.common.history_admin import HistoryAdmin
 from portal.common.text import TextFormMixin
 from portal.common.translator_admin import TranslatorAdminMixin
 from questionnaire import resources, results, services
+from questionnaire.answers import Answers
 from questionnaire.forms import DecisionForm
 from questionnaire.models import Submission, SurveyChoice, SurveyQuestion
 
@@ -234,7 +235,7 @@ class SubmissionAdmin(StaffExportMixin, HistoryAdmin):
         response = super().change_view(
             request, object_id, form_url, {**extra, **(extra_context or {})}
         )
-        if response.status_code == 200 and submission.answers.get("contact"):
+        if response.status_code == 200 and Answers.from_json(submission.answers).contact:
             self._log_contact_view(request, submission)
         return response
 
@@ -242,7 +243,7 @@ class SubmissionAdmin(StaffExportMixin, HistoryAdmin):
     def _log_contact_view(request, submission):
         """The page shows the contact person's details sent with the submission."""
         organisation = submission.organisation or submission.existing_organisation
-        email = submission.answers["contact"].get("email") or ""
+        email = Answers.from_json(submission.answers).contact.get("email") or ""
         contacts = (
             ContactPerson.objects.filter(organisation=organisation, email__iexact=email)
             if organisation is not None and email
@@ -255,8 +256,8 @@ class SubmissionAdmin(StaffExportMixin, HistoryAdmin):
         return ", ".join(str(item) for item in model.objects.filter(pk__in=pks)) or "—"
 
     def describe_answers(self, submission):
-        data = submission.answers
-        organisation = data.get("organisation", {})
+        answers = Answers.from_json(submission.answers)
+        organisation = answers.organisation
         rows = [
             (_label(Organisation, name), _shown(Organisation, name, organisation.get(name)))
             for name in ORGANISATION_FIELDS
@@ -269,8 +270,8 @@ class SubmissionAdmin(StaffExportMixin, HistoryAdmin):
                 _("certifications"),
                 self._names(Certification, organisation.get("certifications", [])),
             ),
-            (_("products and services"), data.get("texts", {}).get("products") or "—"),
-            (_("description"), data.get("texts", {}).get("description") or "—"),
+            (_("products and services"), answers.texts.get("products") or "—"),
+            (_("description"), answers.texts.get("description") or "—"),
         ]
         offers = [
             {
@@ -285,17 +286,16 @@ class SubmissionAdmin(StaffExportMixin, HistoryAdmin):
                     str(countries.name(code)) for code in offer.get("target_countries", [])
                 ),
             }
-            for offer in data.get("offers", [])
+            for offer in answers.offers
         ]
         contact = [
-            (_label(ContactPerson, name), value or "—")
-            for name, value in data.get("contact", {}).items()
+            (_label(ContactPerson, name), value or "—") for name, value in answers.contact.items()
         ]
         return {"organisation": rows, "offers": offers, "contact": contact}
 
     def compare(self, submission):
         current = submission.existing_organisation
-        submitted = submission.answers.get("organisation", {})
+        submitted = Answers.from_json(submission.answers).organisation
         rows = []
         for name in ORGANISATION_FIELDS:
             before = getattr(current, name)

@@ -9,12 +9,13 @@ A submission keeps what was sent in its `answers` JSON, one part per step:
 - `contact`: the contact person;
 - `consents`: the versions agreed to, when, and the two optional consents.
 
-The questionnaire builds it with `answers_from_steps()`, the services read it through
-`Answers.from_json()`. Retention empties `contact` and `consents` of an old submission,
-so every part may be empty when it is read back.
+The questionnaire builds it with `answers_from_steps()`; the services, the admin's
+review page, the exports and retention read it through `Answers.from_json()`, so that
+no other module knows its keys. Retention empties `contact` and `consents` of an old
+submission (`without_personal_data()`), so every part may be empty when it is read back.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TypedDict
 
 from django.utils import timezone
@@ -139,6 +140,13 @@ class Answers:
     def consent(self, name):
         """(given, version, at) of the `publication` or the `alerts` consent."""
         return self.consents[name], self.consents["version"], self.consents["at"]
+
+    def without_personal_data(self):
+        """The answers kept after retention: the contact person and consents erased.
+
+        The organisation, its texts and offers stay for the office's statistics.
+        """
+        return replace(self, contact={}, consents={})
 
 
 def answers_from_steps(*, organisation, activity, offers, contact, at=None):

@@ -21,6 +21,7 @@ from import_export.fields import Field
 
 from companies.models import ContactPerson
 from portal.common import exports
+from questionnaire.answers import Answers
 from questionnaire.models import Submission, SurveyAnswer, SurveyQuestion
 
 Kind = SurveyQuestion.Kind
@@ -72,11 +73,11 @@ class SubmissionResource(exports.StaffResource):
 
     @staticmethod
     def answer(question, submission):
-        answers = getattr(submission, "_answers_by_question", None)
-        if answers is None:
-            answers = {answer.question_id: answer for answer in submission.survey_answers.all()}
-            submission._answers_by_question = answers
-        answer = answers.get(question.pk)
+        by_question = getattr(submission, "_answers_by_question", None)
+        if by_question is None:
+            by_question = {answer.question_id: answer for answer in submission.survey_answers.all()}
+            submission._answers_by_question = by_question
+        answer = by_question.get(question.pk)
         if answer is None:
             return ""
         if question.kind == Kind.TEXT:
@@ -112,7 +113,7 @@ class SubmissionWithContactResource(SubmissionResource):
     display_name = _("Submissions with their survey answers and respondents")
 
     def _contact(self, submission, name):
-        return str(submission.answers.get("contact", {}).get(name) or "")
+        return str(Answers.from_json(submission.answers).contact.get(name) or "")
 
     def dehydrate_contact_first_name(self, submission):
         return self._contact(submission, "first_name")

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from questionnaire.answers import Answers
 from questionnaire.models import Draft, Submission, SurveyAnswer
 from questionnaire.uploads import referred_files
 
@@ -51,10 +52,8 @@ def anonymise_rejected(*, now=None):
     count = 0
     for submission in due.iterator():
         with transaction.atomic():
-            answers = dict(submission.answers)
-            answers["contact"] = {}
-            answers["consents"] = {}
-            submission.answers = answers
+            answers = Answers.from_json(submission.answers)
+            submission.answers = answers.without_personal_data().to_json()
             submission.form_data = {}
             submission.email = ""
             if submission.logo:
