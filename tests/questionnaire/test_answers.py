@@ -1,8 +1,11 @@
 """The stored answers read back and are written again exactly as they were stored."""
 
-from questionnaire.answers import Answers
+import datetime
 
-# A submission's answers as the questionnaire has stored them since it was opened.
+from questionnaire.answers import Answers, answers_from_steps
+
+# A submission's answers as the questionnaire has stored them since it was opened:
+# written out by hand, as the shape submissions already in the database have.
 STORED = {
     "organisation": {
         "name": "Serowarnia Narwiańska",
@@ -71,3 +74,35 @@ def test_answers_with_the_contact_erased_read_back():
 
     assert answers.contact == {}
     assert answers.to_json() == erased
+
+
+def test_the_steps_cleaned_data_make_the_stored_shape():
+    organisation = dict(STORED["organisation"])
+    activity = {
+        **{name: organisation.pop(name) for name in ["size_class", "employees", "founded_year"]},
+        "export_markets": organisation.pop("export_markets"),
+        "languages_spoken": organisation.pop("languages_spoken").split(","),
+        "clusters": organisation.pop("clusters"),
+        "activities": organisation.pop("activities"),
+        "certifications": organisation.pop("certifications"),
+        **STORED["texts"],
+    }
+    contact = {**STORED["contact"], "publication_consent": True, "alerts_consent": False}
+
+    answers = answers_from_steps(
+        organisation=organisation,
+        activity=activity,
+        offers=STORED["offers"],
+        contact=contact,
+        at=datetime.datetime(2026, 11, 20, 10, tzinfo=datetime.UTC),
+    )
+
+    assert answers.to_json() == STORED
+
+
+def test_retention_keeps_the_answers_without_the_contact_and_consents():
+    kept = Answers.from_json(STORED).without_personal_data()
+
+    assert kept.to_json() == {**STORED, "contact": {}, "consents": {}}
+    assert "anna@serowarnia.example" not in str(kept.to_json())
+    assert Answers.from_json(STORED).contact["email"] == "anna@serowarnia.example"
