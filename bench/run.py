@@ -999,7 +999,7 @@ def main(argv=None):
     settings_line = (
         f"{args.offers} offers, {args.organisations} organisations; gunicorn {args.workers} "
         f"sync workers; wrk -t{args.threads} -c{args.connections} -d{args.duration}; "
-        f"{os.cpu_count()} CPUs; CONN_MAX_AGE={env.get('CONN_MAX_AGE', '0 (default)')}"
+        f"{os.cpu_count()} CPUs; CONN_MAX_AGE={env.get('CONN_MAX_AGE', '60 (default)')}"
     )
     report = [
         f"portal benchmark {stamp}",

@@ -69,3 +69,43 @@ def test_deployment_check_is_clean_under_production_settings():
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": "p" * 20 + "-production-secret-0123456789-abcdefghijklmnop",
+    "ALLOWED_HOSTS": "klastry.podlaskie.example",
+    "PORTAL_URL": "https://klastry.podlaskie.example",
+}
+DATABASE_SETTINGS = (
+    "from django.db import connection; database = connection.settings_dict; "
+    "print(database['CONN_MAX_AGE'], database['CONN_HEALTH_CHECKS'])"
+)
+
+
+def printed(code, **environment):
+    """What `code` prints in a manage.py shell with these settings."""
+    result = run_manage("shell", "--no-imports", "-c", code, **environment)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_production_keeps_database_connections_a_minute_and_checks_them():
+    assert printed(DATABASE_SETTINGS, **PRODUCTION) == "60 True"
+
+
+def test_the_environment_sets_how_long_database_connections_are_kept():
+    assert printed(DATABASE_SETTINGS, **PRODUCTION, CONN_MAX_AGE="0") == "0 True"
+
+
+def test_development_opens_a_database_connection_per_request():
+    assert printed(DATABASE_SETTINGS, DEBUG="true") == "0 True"
+
+
+def test_production_keeps_compiled_templates_in_memory():
+    code = (
+        "from django.template import engines; "
+        "print([type(loader).__module__ for loader in engines['django'].engine.template_loaders])"
+    )
+
+    assert printed(code, **PRODUCTION) == "['django.template.loaders.cached']"
