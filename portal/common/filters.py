@@ -1,12 +1,20 @@
-"""The sort order of a public list filtered from the URL (django-filter).
+"""The filter form of a public list filtered from the URL (django-filter).
 
 A list offers its `SORTS`: a key mapped to its label and its order (None for
 "relevance", which ranks a search). Relevance is the order of a search; without
 words to search it falls back to the list's own default order.
+
+A filter form's selects hold hundreds of options (countries, NACE activities):
+they are written in one pass (`OptionsSelect`), not through a template per
+option, and a list shows the options its selector keeps in the cache
+(`show_options`) rather than asking the database for them on every request.
 """
 
 import django_filters
 from django import forms
+from django.forms.boundfield import BoundField
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from portal.common.text import TextFormMixin
@@ -27,13 +35,91 @@ def chosen_sort(cleaned_data, default):
     return cleaned_data.get("sort") or ("relevance" if cleaned_data.get("q") else default)
 
 
+SELECTED = mark_safe(" selected")
+
+
+class OptionsSelect(forms.Select):
+    """A select whose options are written in one pass, without a template per option.
+
+    The HTML is the one Django's templates write: the first option whose value is
+    the field's is selected. Options are flat (filters have no groups).
+    """
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # As Django's template writes them: the name first, True as the bare name.
+        attributes = format_html_join(
+            "",
+            "{}",
+            (
+                (
+                    format_html(" {}", key)
+                    if setting is True
+                    else format_html(' {}="{}"', key, setting),
+                )
+                for key, setting in {"name": name, **self.build_attrs(self.attrs, attrs)}.items()
+                if setting is not False and setting is not None
+            ),
+        )
+        chosen = self.format_value(value)
+        options = []
+        selected = False
+        for option_value, label in self.choices:
+            option_value = "" if option_value is None else str(option_value)
+            is_chosen = not selected and option_value in chosen
+            selected |= is_chosen
+            options.append((option_value, SELECTED if is_chosen else "", label))
+        return format_html(
+            "<select{}>{}</select>",
+            attributes,
+            format_html_join("", '<option value="{}"{}>{}</option>', options),
+        )
+
+
+# The classes of Bootstrap's form controls, as the site's other forms have them.
+CONTROL_CLASSES = {forms.Select: "select form-select", forms.TextInput: "textinput form-control"}
+
+
+class FilterBoundField(BoundField):
+    """A filter's control with Bootstrap's classes, marked invalid when it has errors."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        if self.errors:
+            attrs["class"] = f"{widget.attrs.get('class', '')} is-invalid".strip()
+        return attrs
+
+
+def show_options(field, options):
+    """Show `options` ((value, label) pairs) in the field's select, after its empty choice.
+
+    The field still checks a value as before (a model choice by its query set): this
+    only spares building and rendering its choices from the database.
+    """
+    empty_label = getattr(field, "empty_label", None)
+    empty = [] if empty_label is None else [("", empty_label)]
+    field.widget.choices = [*empty, *options]
+
+
 class SortedFilterForm(TextFormMixin, forms.Form):
     """A list's filter form; relevance without words to search is `default_sort`.
 
     Words with a character that cannot be stored are refused, and not echoed back.
+    Its selects are `OptionsSelect`s, and its controls have Bootstrap's classes.
     """
 
     default_sort = None
+    bound_field_class = FilterBoundField
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if type(widget) is forms.Select:
+                field.widget = widget = OptionsSelect(attrs=widget.attrs, choices=widget.choices)
+            for kind, classes in CONTROL_CLASSES.items():
+                if isinstance(widget, kind):
+                    widget.attrs["class"] = classes
 
     def clean(self):
         cleaned = super().clean()
