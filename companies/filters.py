@@ -8,7 +8,7 @@ from django_countries import countries
 
 from companies.models import Activity, Certification, Cluster, Organisation
 from companies.search import search_organisations
-from portal.common.filters import SortedFilterForm, chosen_sort, sort_filter
+from portal.common.filters import SortedFilterForm, chosen_sort, show_options, sort_filter
 
 SORTS = {
     "name": (_("name (A–Z)"), ["name"]),
@@ -80,19 +80,25 @@ class OrganisationFilter(django_filters.FilterSet):
         form = DirectoryFilterForm
 
     def __init__(self, data=None, *args, choices=None, **kwargs):
+        """`choices`: the options of selectors.directory_choices(); countries and
+        regions are those the directory holds, the other lists are shown from it."""
         super().__init__(data, *args, **kwargs)
         choices = choices or {}
-        names = dict(countries)
-        self.filters["country"].extra["choices"] = sorted(
-            ((code, names.get(code, code)) for code in choices.get("countries", [])),
-            key=lambda choice: str(choice[1]),
-        )
-        self.filters["market"].extra["choices"] = [(code, name) for code, name in countries]
-        self.filters["region"].extra["choices"] = [
-            (region, region) for region in choices.get("regions", [])
+        self.filters["country"].extra["choices"] = choices.get("countries", [])
+        self.filters["market"].extra["choices"] = choices.get("markets") or [
+            (code, name) for code, name in countries
         ]
-        self.form.fields["sort"].required = False
-        self.form.fields["sort"].initial = "name"
+        self.filters["region"].extra["choices"] = choices.get("regions", [])
+        fields = self.form.fields
+        fields["sort"].required = False
+        fields["sort"].initial = "name"
+        for name, options in (
+            ("cluster", "clusters"),
+            ("activity", "activities"),
+            ("certification", "certifications"),
+        ):
+            if options in choices:
+                show_options(fields[name], choices[options])
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

@@ -1,8 +1,15 @@
 """Reads of the directory shared by views, with their joins and prefetches."""
 
 from django.db.models import Prefetch
+from django_countries import countries
 
-from companies.models import Cluster, ContactPerson, Organisation
+from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
+from portal.common.cache import cached_per_language, forget
+
+# The directory filters' options, kept in the cache per language a minute at most;
+# forgotten when an organisation, a cluster, an activity or a certification changes.
+DIRECTORY_OPTIONS = "companies:directory-options"
+OPTIONS_TIMEOUT = 60
 
 
 def organisation_list():
@@ -13,14 +20,41 @@ def organisation_list():
 
 
 def directory_choices():
-    """Countries and regions that published organisations are in (one query)."""
+    """The options of the directory's filters in the reader's language (from the cache).
+
+    (value, label) pairs: the countries and regions that published organisations
+    are in, every country as an export market, the clusters, NACE activities and
+    certifications.
+    """
+    return cached_per_language(DIRECTORY_OPTIONS, _directory_options, timeout=OPTIONS_TIMEOUT)
+
+
+def forget_directory_choices():
+    forget(DIRECTORY_OPTIONS)
+
+
+def _directory_options():
     pairs = Organisation.objects.published().order_by().values_list("country", "region").distinct()
-    countries, regions = set(), set()
+    codes, regions = set(), set()
     for country, region in pairs:
-        countries.add(country)
+        codes.add(country)
         if region:
             regions.add(region)
-    return {"countries": sorted(countries), "regions": sorted(regions)}
+    names = dict(countries)
+    return {
+        "countries": sorted(
+            ((code, str(names.get(code, code))) for code in codes),
+            key=lambda choice: choice[1],
+        ),
+        "regions": [(region, region) for region in sorted(regions)],
+        "markets": [(code, str(name)) for code, name in countries],
+        "clusters": [(cluster.slug, str(cluster)) for cluster in Cluster.objects.all()],
+        "activities": [(activity.code, str(activity)) for activity in Activity.objects.all()],
+        "certifications": [
+            (certification.slug, str(certification))
+            for certification in Certification.objects.all()
+        ],
+    }
 
 
 def organisation_detail_queryset():

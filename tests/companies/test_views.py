@@ -1,8 +1,10 @@
 import json
+import re
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from django_countries import countries
 
 from companies.models import Activity, Organisation
 from tests.factories import (
@@ -240,16 +242,18 @@ def test_cluster_page_shows_description_members_and_codes(client, cluster, activ
     assert client.get("/pl/offers/feed/dairy/").status_code == 200
 
 
-# What each page costs, whatever the number of organisations.
+# What each page costs, whatever the number of organisations: with the options of
+# the directory's filters read from the database (cold: the countries and regions,
+# clusters, activities, certifications) and kept in the cache (warm).
 DIRECTORY_QUERIES = {
-    "list": 7,
-    "list_filtered": 10,
-    "list_search": 7,
-    "map_data": 3,
-    "detail": 6,
-    "cluster": 4,
-    "clusters": 2,
-    "home": 2,
+    "list": (7, 3),
+    "list_filtered": (10, 6),
+    "list_search": (7, 3),
+    "map_data": (6, 2),
+    "detail": (6, 6),
+    "cluster": (4, 4),
+    "clusters": (2, 2),
+    "home": (2, 2),
 }
 
 
@@ -279,11 +283,120 @@ def test_query_count_does_not_grow_with_organisations(
 
     add(1)
     one = count_queries(client, address())
-    add(49)
+    one_warm = count_queries(client, address())
+    add(49)  # new organisations: the options are read again
     fifty = count_queries(client, address())
+    fifty_warm = count_queries(client, address())
 
     assert one == fifty
-    assert one == DIRECTORY_QUERIES[page]
+    assert one == DIRECTORY_QUERIES[page][0]
+    assert one_warm == fifty_warm
+    assert one_warm == DIRECTORY_QUERIES[page][1]
+
+
+def test_the_list_runs_the_same_queries_whatever_the_countries_and_activities(client):
+    OrganisationFactory(country="PL")
+    counts = {"few": (count_queries(client, url("companies:organisation_list")),)}
+    counts["few"] += (count_queries(client, url("companies:organisation_list")),)
+
+    codes = [code for code, _name in countries][:40]
+    for number, code in enumerate(codes):
+        OrganisationFactory(
+            country=code,
+            region=f"Region {number}",
+            activities=[ActivityFactory(code=f"{10 + number}.11")],
+            certifications=[CertificationFactory()],
+            clusters=[ClusterFactory()],
+        )
+    counts["many"] = (
+        count_queries(client, url("companies:organisation_list")),
+        count_queries(client, url("companies:organisation_list")),
+    )
+
+    page = client.get(url("companies:organisation_list")).content.decode()
+    assert all(f'<option value="{code}">' in page for code in codes)
+    assert all(f'<option value="{10 + number}.11">' in page for number in range(40))
+    assert counts == {"few": (7, 3), "many": (7, 3)}
+
+
+def country_options(page):
+    """The codes of the country filter's options, in their order."""
+    select = re.search(r'<select name="country".*?</select>', page, re.S).group(0)
+    return re.findall(r'<option value="([A-Z]{2})"', select)
+
+
+def test_the_country_filter_offers_the_countries_of_published_organisations(client):
+    OrganisationFactory(country="PL")
+    OrganisationFactory(country="IT")
+    OrganisationFactory(country="DE", is_published=False)
+
+    page = client.get(url("companies:organisation_list", "en")).content.decode()
+
+    assert country_options(page) == ["IT", "PL"]
+
+
+def test_the_country_filter_follows_what_is_published_although_kept_in_the_cache(client):
+    hidden = OrganisationFactory(country="AT", is_published=False)
+    shown = OrganisationFactory(country="PL")
+    first = country_options(client.get(url("companies:organisation_list", "en")).content.decode())
+
+    hidden.is_published = True
+    hidden.save()
+    published = client.get(url("companies:organisation_list", "en")).content.decode()
+    shown.delete()
+    deleted = client.get(url("companies:organisation_list", "en")).content.decode()
+
+    assert first == ["PL"]
+    assert country_options(published) == ["AT", "PL"]
+    assert country_options(deleted) == ["AT"]
+
+
+def test_the_activity_and_cluster_filters_follow_their_edits(client):
+    OrganisationFactory()
+    cluster = ClusterFactory(slug="wood", name_pl="Drzewny", name_en="Wood")
+    activity = ActivityFactory(code="16.10", name_pl="Tartaki", name_en="Sawmills")
+    before = client.get(url("companies:organisation_list", "en")).content.decode()
+
+    cluster.name_en = "Timber"
+    cluster.save()
+    activity.name_en = "Sawmilling"
+    activity.save()
+    after = client.get(url("companies:organisation_list", "en")).content.decode()
+
+    assert '<option value="wood">Wood</option>' in before
+    assert '<option value="16.10">16.10 Sawmills</option>' in before
+    assert '<option value="wood">Timber</option>' in after
+    assert '<option value="16.10">16.10 Sawmilling</option>' in after
+
+
+def test_the_filters_options_are_in_the_readers_language(client):
+    OrganisationFactory(country="DE")
+    ActivityFactory(code="16.10", name_pl="Tartaki", name_de="Sägewerke")
+
+    polish = client.get(url("companies:organisation_list", "pl")).content.decode()
+    german = client.get(url("companies:organisation_list", "de")).content.decode()
+
+    assert '<option value="DE">Niemcy</option>' in polish
+    assert '<option value="16.10">16.10 Tartaki</option>' in polish
+    assert '<option value="DE">Deutschland</option>' in german
+    assert '<option value="16.10">16.10 Sägewerke</option>' in german
+
+
+def test_the_filters_keep_the_choices_made(client):
+    OrganisationFactory(country="IT", region="Lombardia")
+    OrganisationFactory(country="PL")
+
+    page = client.get(
+        url("companies:organisation_list", "en"),
+        {"country": "IT", "region": "Lombardia", "market": "DE", "sort": "-name", "q": "ser"},
+    ).content.decode()
+
+    assert '<option value="IT" selected>Italy</option>' in page
+    assert '<option value="Lombardia" selected>Lombardia</option>' in page
+    assert '<option value="DE" selected>Germany</option>' in page
+    assert '<option value="-name" selected>' in page
+    assert '<input type="text" name="q" value="ser"' in page
+    assert '<label for="id_country" class="form-label">' in page
 
 
 def test_map_page_loads_leaflet_from_our_static_files(client):
