@@ -8,7 +8,7 @@ from django_countries import countries
 from companies.models import Activity, Cluster
 from offers.models import Offer
 from offers.search import search_offers
-from portal.common.filters import SortedFilterForm, chosen_sort, sort_filter
+from portal.common.filters import SortedFilterForm, chosen_sort, show_options, sort_filter
 
 # Relevance comes first, so that a search sent from the form (which always sends
 # a sort) is ranked; without words it means newest first (OfferFilterForm.clean).
@@ -19,6 +19,13 @@ SORTS = {
     "newest": (_("newest first"), ["-published_at", "-pk"]),
     "expiring": (_("expiring soon"), ["expires_at", "pk"]),
 }
+
+
+def country_options(codes):
+    """(code, name) of these countries in the reader's language, in the order of their names."""
+    return [(code, str(name)) for code, name in countries if code in codes]
+
+
 FILTER_NAMES = ("q", "kind", "cluster", "cooperation", "country", "target", "activity", "sort")
 
 
@@ -77,9 +84,27 @@ class OfferFilter(django_filters.FilterSet):
         fields = []
         form = OfferFilterForm
 
-    def __init__(self, data=None, *args, language="pl", **kwargs):
+    def __init__(self, data=None, *args, language="pl", options=None, **kwargs):
+        """`options`: what the list's form shows (selectors.offer_list_options()).
+
+        Without them (alerts) the form is not shown. The countries shown are those
+        of live offers, and the one asked for; any country is still a valid filter.
+        """
         self.language = language
         super().__init__(data, *args, **kwargs)
+        if options is not None:
+            self.show_options(options)
+
+    def show_options(self, options):
+        fields = self.form.fields
+        show_options(fields["cluster"], options["clusters"])
+        show_options(fields["activity"], options["activities"])
+        for name in ("country", "target"):
+            shown = options[name]
+            chosen = (self.data or {}).get(name)
+            if chosen and chosen in countries and chosen not in dict(shown):
+                shown = country_options({chosen, *dict(shown)})
+            show_options(fields[name], shown)
 
     def filter_text(self, queryset, name, value):
         return search_offers(queryset, value, self.language)

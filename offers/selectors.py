@@ -8,9 +8,11 @@ from django.db.models import F, Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from offers.filters import OfferFilter
+from companies.models import Activity, Cluster
+from offers.filters import OfferFilter, country_options
 from offers.models import Offer, OfferTranslation
 from portal.common import dashboard
+from portal.common.cache import cached_per_language, forget
 
 EXPIRING_WITHIN = datetime.timedelta(days=14)
 # The states of a translation that wait for a translator (a machine draft waits
@@ -34,6 +36,48 @@ def live_offers(language, now=None):
         .select_related("organisation")
         .prefetch_related("clusters", reader_translation(language))
     )
+
+
+# The options of the offer list's filters, kept in the cache per language and
+# forgotten when an offer, an organisation, a cluster or an activity changes. An
+# offer also leaves the list when its date passes, which no write announces: they
+# are kept a minute at most.
+OFFER_LIST_OPTIONS = "offers:list-options"
+OPTIONS_TIMEOUT = 60
+
+
+def offer_list_options():
+    """What the offer list's filters offer, as (value, label) pairs in the reader's language.
+
+    The clusters and NACE classes, the countries of the organisations of live
+    offers (`country`) and the countries live offers are interested in (`target`).
+    """
+    return cached_per_language(OFFER_LIST_OPTIONS, _offer_list_options, timeout=OPTIONS_TIMEOUT)
+
+
+def forget_offer_list_options():
+    forget(OFFER_LIST_OPTIONS)
+
+
+def _offer_list_options():
+    offering, targets = set(), set()
+    pairs = (
+        Offer.objects.live()
+        .order_by()
+        .values_list("organisation__country", "target_countries")
+        .distinct()
+    )
+    for country, target_countries in pairs:
+        offering.add(country)
+        # A CountryField(multiple=True) is stored as "AT,CZ,IT".
+        targets.update(code for code in target_countries.split(",") if code)
+    activities = Activity.objects.filter(level=Activity.Level.CLASS).order_by("code")
+    return {
+        "clusters": [(cluster.slug, str(cluster)) for cluster in Cluster.objects.all()],
+        "activities": [(activity.code, str(activity)) for activity in activities],
+        "country": country_options(offering),
+        "target": country_options(targets),
+    }
 
 
 def offer_for_page(reference, language):

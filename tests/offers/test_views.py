@@ -4,6 +4,7 @@ from html.parser import HTMLParser
 from unittest import mock
 
 import pytest
+import time_machine
 from django.core import signing
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -11,9 +12,10 @@ from django.utils.translation import gettext
 from django_countries import countries
 
 from companies.models import Cluster, Organisation
-from offers import links, services
+from offers import links, selectors, services
+from offers.filters import FILTER_NAMES
 from offers.models import Offer
-from tests.factories import ActivityFactory, OrganisationFactory
+from tests.factories import ActivityFactory, ClusterFactory, OrganisationFactory
 from tests.helpers import count_queries
 from tests.offers.factories import OfferFactory, add_translation, expired_offer
 
@@ -684,25 +686,53 @@ def make_offers(count, cluster, activity):
     return offer
 
 
+# The offer list's queries with its filters' options read from the database (cold,
+# three queries: countries, clusters, activities) and kept in the cache (warm).
 @pytest.mark.parametrize(
-    ("query", "queries"),
+    ("query", "cold", "warm"),
     [
-        ({}, 6),
-        ({"q": "przyczepy"}, 7),
-        ({"q": "przyczepy", "cluster": "agricultural-machinery", "page": "2"}, 8),
+        ({}, 7, 4),
+        ({"q": "przyczepy"}, 8, 5),
+        ({"q": "przyczepy", "cluster": "agricultural-machinery", "page": "2"}, 9, 6),
     ],
 )
-def test_the_list_runs_the_same_queries_with_1_and_50_offers(client, machinery, query, queries):
+def test_the_list_runs_the_same_queries_with_1_and_50_offers(client, machinery, query, cold, warm):
     activity = ActivityFactory(code="28.30", name_pl="Maszyny rolnicze")
     make_offers(1, machinery, activity)
     address = list_url("it") + "?" + "&".join(f"{key}={value}" for key, value in query.items())
     one = count_queries(client, address)
+    one_warm = count_queries(client, address)
 
-    make_offers(49, machinery, activity)
+    make_offers(49, machinery, activity)  # new offers: the options are read again
     fifty = count_queries(client, address)
+    fifty_warm = count_queries(client, address)
 
     assert one == fifty
-    assert one == queries
+    assert one == cold
+    assert one_warm == fifty_warm
+    assert one_warm == warm
+
+
+def test_the_list_runs_the_same_queries_whatever_the_countries_and_activities(client, machinery):
+    OfferFactory(organisation=OrganisationFactory(country="PL"), target_countries=["IT"])
+    counts = {}
+    counts["few"] = (count_queries(client, list_url("it")), count_queries(client, list_url("it")))
+
+    codes = [code for code, _name in countries][:40]
+    for number, code in enumerate(codes):
+        activity = ActivityFactory(code=f"{10 + number}.11", name_pl=f"Działalność {number}")
+        OfferFactory(
+            organisation=OrganisationFactory(country=code),
+            target_countries=codes[number : number + 5],
+            clusters=[machinery],
+            activities=[activity],
+        )
+    counts["many"] = (count_queries(client, list_url("it")), count_queries(client, list_url("it")))
+
+    page = client.get(list_url("it")).content.decode()
+    assert all(f'<option value="{code}">' in page for code in codes)
+    assert all(f'<option value="{10 + number}.11">' in page for number in range(40))
+    assert counts == {"few": (7, 4), "many": (7, 4)}
 
 
 @pytest.mark.parametrize(("anonymous", "queries"), [(False, 4), (True, 5)])
@@ -736,6 +766,112 @@ def test_the_organisation_page_runs_the_same_queries_with_1_and_20_offers(client
 
     assert one == twenty
     assert one == 8
+
+
+def select_options(page, name):
+    """The values of a select's options, in their order, without the empty one."""
+    select = re.search(rf'<select name="{name}".*?</select>', page, re.S).group(0)
+    return re.findall(r'<option value="([^"]+)"', select)
+
+
+def test_the_country_filters_offer_the_countries_of_live_offers(client):
+    OfferFactory(organisation=OrganisationFactory(country="IT"), target_countries=["AT", "PL"])
+    OfferFactory(organisation=OrganisationFactory(country="CZ"), target_countries=["HU"])
+    OfferFactory(
+        organisation=OrganisationFactory(country="DE"), target_countries=["FR"], published=False
+    )
+    expired_offer(organisation=OrganisationFactory(country="RO"), target_countries=["BG"])
+
+    page = client.get(list_url("en")).content.decode()
+
+    assert select_options(page, "country") == ["CZ", "IT"]  # Czechia, Italy
+    assert select_options(page, "target") == ["AT", "HU", "PL"]
+
+
+def test_a_country_without_live_offers_is_still_a_filter_and_stays_chosen(client):
+    OfferFactory(organisation=OrganisationFactory(country="IT"))
+
+    response = client.get(list_url("en"), {"country": "FR", "target": "ES"})
+
+    page = response.content.decode()
+    assert not response.context["filter"].form.errors
+    assert response.context["paginator"].count == 0
+    assert '<option value="FR" selected>France</option>' in page
+    assert '<option value="ES" selected>Spain</option>' in page
+    assert select_options(page, "country") == ["FR", "IT"]
+
+
+def test_the_country_filters_follow_offers_published_and_withdrawn(client):
+    OfferFactory(organisation=OrganisationFactory(country="IT"))
+    first = client.get(list_url("en")).content.decode()
+
+    czech = OfferFactory(organisation=OrganisationFactory(country="CZ"), target_countries=["AT"])
+    published = client.get(list_url("en")).content.decode()
+    services.offer_withdraw(offer=czech)
+    withdrawn = client.get(list_url("en")).content.decode()
+
+    assert select_options(first, "country") == ["IT"]
+    assert select_options(published, "country") == ["CZ", "IT"]
+    assert select_options(published, "target") == ["AT"]
+    assert select_options(withdrawn, "country") == ["IT"]
+    assert select_options(withdrawn, "target") == []
+
+
+def test_an_offer_past_its_date_leaves_the_country_filters_within_a_minute(client):
+    OfferFactory(organisation=OrganisationFactory(country="IT"))
+    ending = OfferFactory(organisation=OrganisationFactory(country="CZ"))
+    Offer.objects.filter(pk=ending.pk).update(
+        expires_at=timezone.now() + datetime.timedelta(seconds=30)
+    )
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        before = client.get(list_url("en")).content.decode()
+        traveller.shift(datetime.timedelta(seconds=61))
+        after = client.get(list_url("en")).content.decode()
+
+    assert select_options(before, "country") == ["CZ", "IT"]
+    assert select_options(after, "country") == ["IT"]
+
+
+def test_the_cluster_and_activity_filters_follow_their_edits(client):
+    cluster = ClusterFactory(slug="wood", name_pl="Drzewny", name_en="Wood")
+    activity = ActivityFactory(code="16.10", name_pl="Tartaki", name_en="Sawmills")
+    before = client.get(list_url("en")).content.decode()
+
+    cluster.name_en = "Timber"
+    cluster.save()
+    activity.name_en = "Sawmilling"
+    activity.save()
+    after = client.get(list_url("en")).content.decode()
+
+    assert '<option value="wood">Wood</option>' in before
+    assert '<option value="16.10">16.10 Sawmills</option>' in before
+    assert '<option value="wood">Timber</option>' in after
+    assert '<option value="16.10">16.10 Sawmilling</option>' in after
+
+
+def test_the_filter_form_keeps_the_choices_and_ties_labels_to_controls(client, machinery):
+    OfferFactory(organisation=OrganisationFactory(country="IT"), clusters=[machinery])
+
+    page = client.get(
+        list_url("en"), {"q": "trailers", "kind": "research", "country": "IT", "sort": "expiring"}
+    ).content.decode()
+
+    assert '<input type="text" name="q" value="trailers"' in page
+    assert '<option value="research" selected>' in page
+    assert '<option value="IT" selected>Italy</option>' in page
+    assert '<option value="expiring" selected>' in page
+    for name in FILTER_NAMES:
+        assert f'<label for="id_{name}" class="form-label">' in page
+        assert f'id="id_{name}"' in page
+
+
+def test_an_alert_still_takes_any_country(client):
+    OfferFactory(organisation=OrganisationFactory(country="IT"))
+
+    search = selectors.search_from_data({"country": "FR", "target": "ES"}, "en")
+
+    assert search.filters == {"country": "FR", "target": "ES"}
+    assert not search.dropped
 
 
 # Renewing by the link in the reminder.
