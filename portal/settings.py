@@ -133,7 +133,9 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
 # Rate limits (django-ratelimit) count in the cache; a refused request gets a
 # translated 429 page. Behind the office's proxy the client's address is the one
 # the proxy puts in X-Forwarded-For (RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR).
-# The cache holds nothing else: sessions and sign-in lockouts are in the database.
+# Besides the counts the cache holds only what can be read again from the database
+# (the list filters' options, portal/common/cache.py): sessions and sign-in
+# lockouts are in the database.
 # With the cache down, rate limits let requests through and log a warning
 # (portal/common/humans.py), so that no form fails for want of a count.
 RATELIMIT_VIEW = "portal.views.rate_limited"
