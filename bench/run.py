@@ -1,20 +1,25 @@
-"""The portal's benchmark (`make bench`): offer pages under load, beside /healthz.
+"""The portal's benchmark (`make bench`): offer and directory pages under load, beside /healthz.
 
-1. Makes (or reuses) the PostgreSQL database `portal_bench`, migrates it and fills
-   it with COPY: 10,000 organisations and 100,000 live offers, a quarter of them
-   translated into all eight languages, with texts about dairy products and farm
-   machinery in real words, so that a search finds a realistic number of offers.
+1. Makes (or reuses) the PostgreSQL database `portal_bench` (`--database`), migrates
+   it and fills it with COPY: 10,000 organisations and 100,000 live offers, a quarter
+   of them translated into all eight languages, with texts about dairy products and
+   farm machinery in real words, so that a search finds a realistic number of offers.
 2. Serves it as in production: gunicorn (several sync workers), DEBUG off,
-   whitenoise serving the collected static files.
+   whitenoise serving the collected static files, the cache in Redis.
 3. Loads each page in PAGES with wrk, each on a fresh gunicorn and an idle
-   database, and prints requests per second and latency percentiles, beside the
-   same figures for /healthz (one query) measured in the same run, the ratio of
-   each to it, and the time of one request alone; then the EXPLAIN (ANALYZE,
-   BUFFERS) of the searches, whose plans should show the GIN indexes at work.
+   database, twice: without the anonymous page cache (PAGE_CACHE_SECONDS=0) and
+   with it, on an emptied cache each time. Prints requests per second, latency
+   percentiles and wrk's errors, beside the same figures for /healthz (one query)
+   measured in the same run, the ratio of each to it, the time of one request
+   alone and the highest peak RSS of a gunicorn worker; then the EXPLAIN (ANALYZE,
+   BUFFERS) of the offer searches, whose plans should show the GIN indexes at work.
 
-The table, the settings of the run and the plans are saved in bench/results/.
+The report (a markdown table) and every figure (JSON) are saved in bench/results/
+as <date>-<commit>.md and .json, and the report as bench/results/latest.md. The
+run exits with status 1 when any page answered an error.
 
-    python bench/run.py [--fresh] [--offers N] [--organisations N] [--duration 10s]
+    python bench/run.py [--fresh] [--database NAME] [--offers N] [--organisations N]
+                        [--duration 10s]
 """
 
 import argparse
@@ -39,11 +44,19 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS_DIR = BASE_DIR / "bench" / "results"
+PROC = Path("/proc")
 DATABASE_NAME = "portal_bench"
 
-# The pages measured: (label, path). "{reference}" is an offer translated into
-# every language, chosen from the data. /healthz comes first: the others are
-# compared with it.
+# Each page is measured twice: without and with the anonymous page cache
+# (PAGE_CACHE_SECONDS), the cache in a Redis database of the bench's own, emptied
+# before each run. The uncached run uses the same Redis, as production does, so
+# that the page cache is the only difference.
+CACHE_URL = "redis://127.0.0.1:6379/3"
+RUNS = {"uncached": {"PAGE_CACHE_SECONDS": "0"}, "cached": {"PAGE_CACHE_SECONDS": "300"}}
+
+# The pages measured: (label, path). "{reference}" is an offer and
+# "{organisation}" an organisation's slug, both translated into every language
+# and chosen from the data. /healthz comes first: the others are compared with it.
 HEALTH_PAGE = ("/healthz", "/healthz")
 PAGES = [
     HEALTH_PAGE,
@@ -51,6 +64,10 @@ PAGES = [
     ("search (pl)", "/pl/offers/?q=" + quote("ser dojrzewający")),
     ("search (it)", "/it/offers/?q=" + quote("formaggio stagionato")),
     ("offer page", "/pl/offers/{reference}/"),
+    ("directory", "/pl/directory/"),
+    # "Mleczarnia" begins the names of a share of the dairy firms (HOMES).
+    ("directory search", "/pl/directory/?q=mleczarnia"),
+    ("organisation", "/pl/directory/{organisation}/"),
 ]
 # The offer list and its searches: their query plans are shown.
 EXPLAINED = [path for _label, path in PAGES if "/offers/" in path and "{" not in path]
@@ -659,6 +676,7 @@ def index_lines(plan_lines):
 # ---------------------------------------------------------------------------
 # Load with wrk
 
+SOCKET_ERRORS = ("connect", "read", "write", "timeout")
 _UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0, "h": 3600000.0}
 
 
@@ -671,7 +689,7 @@ def _milliseconds(text):
 
 def parse_wrk(output):
     """Requests per second, latency percentiles (ms) and errors from `wrk --latency`."""
-    result = {"errors": 0}
+    result = {}
     if match := re.search(r"Requests/sec:\s+([\d.]+)", output):
         result["rps"] = float(match.group(1))
     if match := re.search(r"(\d+) requests in ([\d.]+\w+)", output):
@@ -679,18 +697,32 @@ def parse_wrk(output):
     for percent in ("50", "75", "90", "99"):
         if match := re.search(rf"^\s+{percent}(?:\.0+)?%\s+(\S+)", output, re.MULTILINE):
             result[f"p{percent}"] = _milliseconds(match.group(1))
-    if match := re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output):
-        result["errors"] += int(match.group(1))
-    if match := re.search(
-        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
-    ):
-        result["errors"] += sum(int(value) for value in match.groups())
+    errors = wrk_errors(output)
+    result["errors"] = errors["non_2xx"] + sum(errors["socket"].values())
     if result.get("requests") == 0:  # every request outlived the run
         result.update(p50=None, p75=None, p90=None, p99=None)
     missing = {"rps", "p50", "p90", "p99"} - result.keys()
     if missing:
         raise ValueError(f"wrk output without {', '.join(sorted(missing))}:\n{output}")
     return result
+
+
+def wrk_errors(output):
+    """The requests wrk counts as failed, by kind.
+
+    `non_2xx`: answers with another status ("Non-2xx or 3xx responses"); `socket`:
+    connections that could not be made, read or written, and requests that
+    outlived wrk's --timeout ("Socket errors"). wrk prints each line only when
+    its count is not zero.
+    """
+    errors = {"non_2xx": 0, "socket": dict.fromkeys(SOCKET_ERRORS, 0)}
+    if match := re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output):
+        errors["non_2xx"] = int(match.group(1))
+    if match := re.search(
+        r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output
+    ):
+        errors["socket"] = dict(zip(SOCKET_ERRORS, map(int, match.groups()), strict=True))
+    return errors
 
 
 def ensure_wrk():
@@ -771,6 +803,37 @@ def stop(process):
         process.wait()
 
 
+def worker_pids(master, proc=PROC):
+    """The pids of the gunicorn master's children: its workers."""
+    pids = []
+    for children in sorted((proc / str(master) / "task").glob("*/children")):
+        try:
+            pids += [int(pid) for pid in children.read_text().split()]
+        except FileNotFoundError:  # the thread ended meanwhile
+            continue
+    return pids
+
+
+def peak_rss_kib(pid, proc=PROC):
+    """A process's peak resident set size (VmHWM) in KiB, None once it has ended.
+
+    It counts the pages a worker shares with the master since the fork too: it
+    is what the worker holds at worst, not what it adds.
+    """
+    try:
+        status = (proc / str(pid) / "status").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    match = re.search(r"^VmHWM:\s+(\d+) kB$", status, re.MULTILINE)
+    return int(match.group(1)) if match else None
+
+
+def workers_peak_rss(master, proc=PROC):
+    """{worker pid: peak RSS in KiB} of the master's workers still running."""
+    peaks = {pid: peak_rss_kib(pid, proc) for pid in worker_pids(master, proc)}
+    return {pid: kib for pid, kib in peaks.items() if kib is not None}
+
+
 def wait_for_idle_database(seconds=300):
     """Wait until no other session runs a query in this database.
 
@@ -807,10 +870,12 @@ def _request_alone(url):
 
 def measure(page, *, wrk, args, env, log):
     """One page on a fresh gunicorn: wrk's figures (with `alone`, the time of one
-    request on the idle server, and `problem`) and wrk's output.
+    request on the idle server, `problem`, wrk's errors by kind and each worker's
+    peak RSS) and wrk's output.
 
-    A first request warms a worker up; the second is timed. A page that does not
-    answer one request alone is not loaded with wrk.
+    A first request warms a worker up (and fills the page cache when it is on);
+    the second is timed. A page that does not answer one request alone is not
+    loaded with wrk.
     """
     label, path = page
     port = int(env["PORTAL_URL"].rsplit(":", 1)[1])
@@ -824,6 +889,7 @@ def measure(page, *, wrk, args, env, log):
         if problem:
             _say(f"{label}: {path}: {problem}; not loaded with wrk")
             figures = {"rps": 0.0, "p50": None, "p90": None, "p99": None, "errors": None}
+            figures.update(non_2xx=None, socket=None)
             output = ""
         else:
             _say(f"wrk {args.duration} {label}: {path} (one request alone: {alone:.0f} ms)")
@@ -834,10 +900,18 @@ def measure(page, *, wrk, args, env, log):
                 connections=args.connections,
                 duration=args.duration,
             )
+            figures.update(wrk_errors(output))
+        # Before the workers stop: their peaks over the whole run.
+        rss = workers_peak_rss(process.pid)
     finally:
         stop(process)
         wait_for_idle_database()
-    figures.update(alone=alone, problem=problem)
+    figures.update(
+        alone=alone,
+        problem=problem,
+        rss_kib={str(pid): kib for pid, kib in rss.items()},
+        peak_rss_kib=max(rss.values(), default=None),
+    )
     return figures, output
 
 
@@ -845,25 +919,27 @@ def measure(page, *, wrk, args, env, log):
 # The whole run
 
 
-def _environment(port):
-    """Production-like settings for this process and gunicorn."""
+def _environment(port, database, cache_url):
+    """Production-like settings for this process and gunicorn (page cache off)."""
     env = dict(os.environ)
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "portal.settings",
-            "DATABASE_URL": f"postgres:///{DATABASE_NAME}",
+            "DATABASE_URL": f"postgres:///{database}",
             "DEBUG": "false",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "PORTAL_URL": f"http://127.0.0.1:{port}",
             "HTTPS": "false",
+            "CACHE_URL": cache_url,
+            **RUNS["uncached"],
         }
     )
     env.pop("STATICFILES_BACKEND", None)  # whitenoise's compressed manifest storage
     return env
 
 
-def prepare_database(fresh):
+def prepare_database(fresh, database):
     import psycopg2
     from psycopg2 import sql
 
@@ -871,17 +947,30 @@ def prepare_database(fresh):
     admin.autocommit = True
     try:
         with admin.cursor() as cursor:
-            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [DATABASE_NAME])
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [database])
             exists = cursor.fetchone() is not None
             if exists and fresh:
-                _say(f"dropping database {DATABASE_NAME}")
-                cursor.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(DATABASE_NAME)))
+                _say(f"dropping database {database}")
+                cursor.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(database)))
                 exists = False
             if not exists:
-                _say(f"creating database {DATABASE_NAME}")
-                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE_NAME)))
+                _say(f"creating database {database}")
+                cursor.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
     finally:
         admin.close()
+
+
+def empty_cache(cache_url):
+    """Empty the bench's Redis database, so that every run starts with a cold cache."""
+    import redis
+
+    client = redis.Redis.from_url(cache_url)
+    try:
+        client.flushdb()
+    except redis.RedisError as error:
+        raise SystemExit(f"the cache {cache_url} does not answer ({error}); start Redis") from None
+    finally:
+        client.close()
 
 
 def load_data(*, organisations, offers):
@@ -892,15 +981,16 @@ def load_data(*, organisations, offers):
     from offers.models import Offer
     from offers.search import refresh_search_words
 
+    database = connection.settings_dict["NAME"]
     have = (Organisation.objects.count(), Offer.objects.count())
     if have == (organisations, offers):
-        _say(f"reusing {DATABASE_NAME}: {offers} offers, {organisations} organisations")
+        _say(f"reusing {database}: {offers} offers, {organisations} organisations")
         return {}
     if any(have):
-        _say(f"emptying {DATABASE_NAME} (it held {have[1]} offers, {have[0]} organisations)")
+        _say(f"emptying {database} (it held {have[1]} offers, {have[0]} organisations)")
         with connection.cursor() as cursor:
             cursor.execute("TRUNCATE companies_organisation, offers_offer CASCADE")
-    _say(f"filling {DATABASE_NAME}: {offers} offers, {organisations} organisations")
+    _say(f"filling {database}: {offers} offers, {organisations} organisations")
     timings = fill_database(organisations=organisations, offers=offers)
     started = time.monotonic()
     with connection.cursor() as cursor:
@@ -928,50 +1018,156 @@ def offer_reference():
     return live.order_by("pk").values_list("reference", flat=True)[total // 2]
 
 
-def format_table(results):
-    """The figures of every page, and their ratios to those of /healthz."""
-    health = results[HEALTH_PAGE[0]]
+def organisation_slug():
+    """A published organisation described in every language, in the middle of the list."""
+    from companies.models import Organisation
 
-    def number(value, digits=1):
-        return "-" if value is None else f"{value:.{digits}f}"
+    described = Organisation.objects.published().filter(description_it__gt="")
+    total = described.count()
+    if not total:
+        raise RuntimeError("no published translated organisation in the bench database")
+    return described.order_by("pk").values_list("slug", flat=True)[total // 2]
 
+
+def _number(value, digits=1):
+    return "-" if value is None else f"{value:.{digits}f}"
+
+
+def _socket_errors(socket):
+    """The socket errors' total, with the kinds that occurred: `3 (read 2, timeout 1)`."""
+    if socket is None:
+        return "-"
+    total = sum(socket.values())
+    kinds = ", ".join(f"{kind} {count}" for kind, count in socket.items() if count)
+    return f"{total} ({kinds})" if total else "0"
+
+
+def _mib(kib):
+    return None if kib is None else kib / 1024
+
+
+def failures(runs):
+    """(page, run, what went wrong) of every run with an error or that was not loaded."""
+    found = []
+    for run_name, results in runs.items():
+        for label, figures in results.items():
+            if figures["problem"]:
+                found.append((label, run_name, figures["problem"]))
+            elif figures["errors"]:
+                found.append((label, run_name, f"{figures['errors']} errors"))
+    return found
+
+
+def peak_rss(runs):
+    """The highest peak RSS (KiB) of a worker per page, over its runs, and overall."""
+    per_page = {}
+    for results in runs.values():
+        for label, figures in results.items():
+            peaks = [per_page.get(label), figures.get("peak_rss_kib")]
+            per_page[label] = max((kib for kib in peaks if kib is not None), default=None)
+    overall = max((kib for kib in per_page.values() if kib is not None), default=None)
+    return per_page, overall
+
+
+def format_table(runs):
+    """A markdown table of every page in every run ({run: {page: figures}}).
+
+    A page's rows are side by side, one per run; its ratios are to /healthz of
+    the same run. Below: the highest peak RSS of a worker, and every run that
+    had errors or could not be loaded.
+    """
     lines = [
-        f"{'page':<14}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'errors':>8}"
-        f"{'alone ms':>10}{'req/s ratio':>13}{'p50 ratio':>11}",
+        "| page | run | req/s | p50 ms | p90 ms | p99 ms | req/s ratio | p50 ratio | alone ms "
+        "| non-2xx | socket errors | peak RSS MiB |",
+        "|:--|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
     ]
-    for label, figures in results.items():
-        rps_ratio = figures["rps"] / health["rps"] if health["rps"] else None
-        p50_ratio = figures["p50"] / health["p50"] if figures["p50"] and health["p50"] else None
-        lines.append(
-            f"{label:<14}{figures['rps']:>9.1f}{number(figures['p50']):>9}"
-            f"{number(figures['p90']):>9}{number(figures['p99']):>9}"
-            f"{'-' if figures['errors'] is None else figures['errors']:>8}"
-            f"{number(figures['alone'], 0):>10}{number(rps_ratio, 3):>13}"
-            f"{number(p50_ratio) + 'x' if p50_ratio else '-':>11}"
-        )
-    lines += [
-        f"{label}: {figures['problem']}" for label, figures in results.items() if figures["problem"]
-    ]
+    labels = list(dict.fromkeys(label for results in runs.values() for label in results))
+    for label in labels:
+        for run_name, results in runs.items():
+            if label not in results:
+                continue
+            figures, health = results[label], results[HEALTH_PAGE[0]]
+            rps_ratio = figures["rps"] / health["rps"] if health["rps"] else None
+            p50_ratio = figures["p50"] / health["p50"] if figures["p50"] and health["p50"] else None
+            cells = [
+                label,
+                run_name,
+                _number(figures["rps"]),
+                _number(figures["p50"]),
+                _number(figures["p90"]),
+                _number(figures["p99"]),
+                _number(rps_ratio, 3),
+                _number(p50_ratio) + "x" if p50_ratio else "-",
+                _number(figures["alone"], 0),
+                "-" if figures.get("non_2xx") is None else str(figures["non_2xx"]),
+                _socket_errors(figures.get("socket")),
+                _number(_mib(figures.get("peak_rss_kib"))),
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    per_page, overall = peak_rss(runs)
+    if overall is not None:
+        highest = next(label for label, kib in per_page.items() if kib == overall)
+        lines += ["", f"Highest peak RSS of a worker: {_mib(overall):.1f} MiB ({highest})."]
+    failed = failures(runs)
+    if failed:
+        lines += ["", "Runs with errors:"]
+        lines += [f"- {label} ({run_name}): {what}" for label, run_name, what in failed]
+    else:
+        lines += ["", "No errors in any run."]
     return "\n".join(lines)
+
+
+def git_commit():
+    """The short hash of the checked-out commit, with `-dirty` when the code differs."""
+
+    def git(*arguments):
+        command = ["git", *arguments]
+        result = subprocess.run(command, cwd=BASE_DIR, capture_output=True, text=True)  # noqa: S603
+        return result.stdout.strip() if result.returncode == 0 else None
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if commit is None:
+        return "unknown"
+    changed = git("status", "--porcelain", "--untracked-files=no", "--", ".", ":!bench/results")
+    return f"{commit}-dirty" if changed else commit
+
+
+def save_results(*, report, data, stamp, commit, results_dir=RESULTS_DIR):
+    """Write <stamp>-<commit>.md (the report) and .json (every figure); latest.md too."""
+    results_dir.mkdir(parents=True, exist_ok=True)
+    base = results_dir / f"{stamp}-{commit}"
+    markdown = report + "\n"
+    base.with_suffix(".md").write_text(markdown)
+    base.with_suffix(".json").write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    (results_dir / "latest.md").write_text(markdown)
+    return base.with_suffix(".md"), base.with_suffix(".json")
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--fresh", action="store_true", help=f"drop and re-create {DATABASE_NAME}")
+    parser.add_argument("--database", default=DATABASE_NAME, help="the database to fill and serve")
+    parser.add_argument("--fresh", action="store_true", help="drop and re-create the database")
     parser.add_argument("--offers", type=int, default=100_000)
     parser.add_argument("--organisations", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--connections", type=int, default=16, help="wrk connections")
     parser.add_argument("--duration", default="10s", help="wrk duration of each page")
+    parser.add_argument(
+        "--cache-url", default=CACHE_URL, help="a Redis database of the bench's own (emptied)"
+    )
     args = parser.parse_args(argv)
 
+    started_at = datetime.now(UTC)
+    load_at_start = os.getloadavg()
+    commit = git_commit()
     wrk = ensure_wrk()
     port = _free_port()
-    env = _environment(port)
+    env = _environment(port, args.database, args.cache_url)
     os.environ.update(env)
     sys.path.insert(0, str(BASE_DIR))
-    prepare_database(args.fresh)
+    empty_cache(args.cache_url)
+    prepare_database(args.fresh, args.database)
 
     import django
     from django.core.management import call_command
@@ -982,54 +1178,99 @@ def main(argv=None):
     timings = load_data(organisations=args.organisations, offers=args.offers)
     _say("collecting static files")
     call_command("collectstatic", interactive=False, verbosity=0)
-    reference = offer_reference()
-    pages = [(label, path.format(reference=reference)) for label, path in PAGES]
+    found = {"reference": offer_reference(), "organisation": organisation_slug()}
+    pages = [(label, path.format(**found)) for label, path in PAGES]
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = started_at.strftime("%Y%m%d-%H%M%S")
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    log_path = RESULTS_DIR / f"{stamp}-gunicorn.log"
-    results, outputs = {}, {}
+    log_path = RESULTS_DIR / f"{stamp}-{commit}-gunicorn.log"
+    runs = {run_name: {} for run_name in RUNS}
+    outputs = {run_name: {} for run_name in RUNS}
     load_before = os.getloadavg()[0]
     _say(f"each page: a fresh gunicorn with {args.workers} workers on port {port}")
     with log_path.open("w") as log:
-        for page in pages:
-            results[page[0]], outputs[page[0]] = measure(page, wrk=wrk, args=args, env=env, log=log)
+        for run_name, settings in RUNS.items():
+            _say(f"{run_name}: " + ", ".join(f"{name}={value}" for name, value in settings.items()))
+            for label, path in pages:
+                empty_cache(args.cache_url)
+                runs[run_name][label], outputs[run_name][label] = measure(
+                    (label, path), wrk=wrk, args=args, env={**env, **settings}, log=log
+                )
 
     plans = [(path, *explain_search(path)) for path in EXPLAINED]
+    conn_max_age = env.get("CONN_MAX_AGE", "60 (default)")
     settings_line = (
         f"{args.offers} offers, {args.organisations} organisations; gunicorn {args.workers} "
         f"sync workers; wrk -t{args.threads} -c{args.connections} -d{args.duration}; "
-        f"{os.cpu_count()} CPUs; CONN_MAX_AGE={env.get('CONN_MAX_AGE', '60 (default)')}"
+        f"{os.cpu_count()} CPUs; CONN_MAX_AGE={conn_max_age}; "
+        f"runs: uncached PAGE_CACHE_SECONDS={RUNS['uncached']['PAGE_CACHE_SECONDS']}, "
+        f"cached PAGE_CACHE_SECONDS={RUNS['cached']['PAGE_CACHE_SECONDS']}; "
+        f"CACHE_URL={args.cache_url}"
     )
     report = [
-        f"portal benchmark {stamp}",
+        f"# Portal benchmark {started_at:%Y-%m-%d %H:%M} UTC, commit {commit}",
+        "",
         settings_line,
-        f"load average (1 min) before the pages: {load_before:.1f}",
+        "",
+        f"Load average (1, 5, 15 min) at the start: {', '.join(f'{v:.2f}' for v in load_at_start)};"
+        f" (1 min) before the pages: {load_before:.2f}.",
     ]
     if timings:
-        report.append(
-            "fill: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in timings.items())
-        )
-    report += ["", "pages:"]
-    report += [f"  {label:<14}{path}" for label, path in pages]
-    report += ["", format_table(results), ""]
-    for path, found, lines in plans:
+        report += [
+            "",
+            "Fill: " + ", ".join(f"{stage} {seconds:.1f} s" for stage, seconds in timings.items()),
+        ]
+    report += ["", "Pages:", ""]
+    report += [f"- {label}: `{path}`" for label, path in pages]
+    report += ["", format_table(runs), ""]
+    for path, count, lines in plans:
         query = parse_qs(urlsplit(path).query).get("q", [""])[0]
         words = f"q={query!r}, " if query else ""
-        report.append(f"plan of {path} ({words}{found} offers found):")
-        report += [f"  {line}" for line in index_lines(lines)]
-        report.append("")
+        report += [f"Plan of `{path}` ({words}{count} offers found):", "", "```"]
+        report += index_lines(lines)
+        report += ["```", ""]
     _say("\n" + "\n".join(report))
 
-    full = [*report, "wrk output:", ""]
-    for label, output in outputs.items():
-        full += [f"{label}:", output]
-    full += ["full plans:", ""]
-    for path, _found, lines in plans:
-        full += [path, *lines, ""]
-    result_path = RESULTS_DIR / f"{stamp}.txt"
-    result_path.write_text("\n".join(full) + "\n")
-    _say(f"saved in {result_path.relative_to(BASE_DIR)}")
+    per_page, overall = peak_rss(runs)
+    failed = failures(runs)
+    data = {
+        "date": started_at.isoformat(timespec="seconds"),
+        "commit": commit,
+        "machine": {"cpus": os.cpu_count(), "load_average_at_start": list(load_at_start)},
+        "load_average_before_pages": load_before,
+        "settings": {
+            "database": args.database,
+            "offers": args.offers,
+            "organisations": args.organisations,
+            "gunicorn_workers": args.workers,
+            "wrk": {
+                "threads": args.threads,
+                "connections": args.connections,
+                "duration": args.duration,
+            },
+            "conn_max_age": conn_max_age,
+            "cache_url": args.cache_url,
+            "runs": RUNS,
+        },
+        "fill_seconds": timings,
+        "pages": dict(pages),
+        "runs": runs,
+        "peak_rss_kib": {"per_page": per_page, "overall": overall},
+        "failures": [
+            {"page": label, "run": run_name, "problem": what} for label, run_name, what in failed
+        ],
+        "plans": [{"path": path, "found": count, "lines": lines} for path, count, lines in plans],
+        "wrk_output": outputs,
+    }
+    markdown_path, json_path = save_results(
+        report="\n".join(report).rstrip(), data=data, stamp=stamp, commit=commit
+    )
+    _say(
+        f"saved in {markdown_path.relative_to(BASE_DIR)}, {json_path.relative_to(BASE_DIR)} "
+        f"and bench/results/latest.md"
+    )
+    if failed:
+        raise SystemExit(f"{len(failed)} runs had errors")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 import re
 from collections import Counter
+from urllib.parse import urlsplit
 
 import pytest
 from django.db import connection
@@ -129,27 +130,188 @@ def test_parse_wrk_without_a_finished_request_gives_no_percentiles():
     assert (figures["rps"], figures["p50"], figures["p99"]) == (0.0, None, None)
 
 
-def test_table_compares_every_page_with_healthz():
-    health = {"rps": 200.0, "p50": 10.0, "p90": 12.0, "p99": 20.0, "errors": 0}
-    page = {"rps": 50.0, "p50": 40.0, "p90": 60.0, "p99": 90.0, "errors": 0}
-    loaded = {"rps": 0.0, "p50": None, "p90": None, "p99": None, "errors": 16}
-    failed = {"rps": 0.0, "p50": None, "p90": None, "p99": None, "errors": None}
-    lines = run.format_table(
-        {
-            "/healthz": {**health, "alone": 3, "problem": None},
-            "offer list": {**page, "alone": 25, "problem": None},
-            "search (pl)": {**loaded, "alone": 5000, "problem": None},
-            "search (it)": {**failed, "alone": None, "problem": "status 500"},
-        }
-    ).splitlines()
-    assert lines[0].split() == [
-        "page", "req/s", "p50", "ms", "p90", "ms", "p99", "ms", "errors", "alone", "ms",
-        "req/s", "ratio", "p50", "ratio",
+def test_wrk_errors_counts_each_kind():
+    assert run.wrk_errors(WRK_OUTPUT) == {
+        "non_2xx": 4,
+        "socket": {"connect": 0, "read": 2, "write": 0, "timeout": 1},
+    }
+    # wrk prints neither line when nothing failed.
+    clean = re.sub(r"^\s+(Socket errors|Non-2xx).*\n", "", WRK_OUTPUT, flags=re.MULTILINE)
+    assert run.wrk_errors(clean) == {
+        "non_2xx": 0,
+        "socket": {"connect": 0, "read": 0, "write": 0, "timeout": 0},
+    }
+    assert run.parse_wrk(clean)["errors"] == 0
+
+
+def _proc(tmp_path, master, workers):
+    """A /proc with a gunicorn master whose threads have these workers: {pid: status}."""
+    for thread, pids in [(master, list(workers)[:-1]), (master + 1, list(workers)[-1:])]:
+        task = tmp_path / str(master) / "task" / str(thread)
+        task.mkdir(parents=True)
+        task.joinpath("children").write_text("".join(f"{pid} " for pid in pids))
+    for pid, status in workers.items():
+        if status is not None:
+            (tmp_path / str(pid)).mkdir()
+            (tmp_path / str(pid) / "status").write_text(status)
+    return tmp_path
+
+
+def _status(peak_kib):
+    return (
+        "Name:\tpython\nState:\tS (sleeping)\nPid:\t1\nVmPeak:\t  400000 kB\n"
+        f"VmHWM:\t  {peak_kib} kB\nVmRSS:\t   80000 kB\nThreads:\t1\n"
+    )
+
+
+def test_workers_peak_rss_reads_vmhwm_of_every_child_of_the_master(tmp_path):
+    # Worker 103 ended between the listing and the reading: it is left out.
+    proc = _proc(tmp_path, 100, {101: _status(81234), 102: _status(95000), 103: None})
+
+    assert run.worker_pids(100, proc) == [101, 102, 103]
+    assert run.peak_rss_kib(102, proc) == 95000
+    assert run.peak_rss_kib(103, proc) is None
+    assert run.workers_peak_rss(100, proc) == {101: 81234, 102: 95000}
+    assert run.workers_peak_rss(999, proc) == {}
+
+
+def test_workers_peak_rss_of_this_process_children():
+    # A real /proc: a child of this process, whose VmHWM is that of a running Python.
+    child = run.subprocess.Popen(
+        [run.sys.executable, "-c", "import time; print('up', flush=True); time.sleep(30)"],
+        stdout=run.subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout.readline() == "up\n"  # Python is loaded
+        assert child.pid in run.worker_pids(run.os.getpid())
+        peaks = run.workers_peak_rss(run.os.getpid())
+    finally:
+        child.kill()
+        child.wait()
+        child.stdout.close()
+    assert 1000 < peaks[child.pid] < 1_000_000
+
+
+HEALTH = {"rps": 200.0, "p50": 10.0, "p90": 12.0, "p99": 20.0, "errors": 0, "non_2xx": 0}
+NO_SOCKET_ERRORS = {"connect": 0, "read": 0, "write": 0, "timeout": 0}
+
+
+def _figures(figures, *, alone, problem=None, peak=None, socket=NO_SOCKET_ERRORS):
+    return {**figures, "socket": socket, "alone": alone, "problem": problem, "peak_rss_kib": peak}
+
+
+def test_table_compares_every_page_with_healthz_of_the_same_run():
+    page = {"rps": 50.0, "p50": 40.0, "p90": 60.0, "p99": 90.0, "errors": 0, "non_2xx": 0}
+    loaded = {"rps": 0.0, "p50": None, "p90": None, "p99": None, "errors": 16, "non_2xx": 0}
+    failed = {"rps": 0.0, "p50": None, "p90": None, "p99": None, "errors": None, "non_2xx": None}
+    timed_out = {"connect": 0, "read": 0, "write": 0, "timeout": 16}
+    runs = {
+        "uncached": {
+            "/healthz": _figures(HEALTH, alone=3, peak=80 * 1024),
+            "offer list": _figures(page, alone=25, peak=96 * 1024),
+            "search (pl)": _figures(loaded, alone=5000, peak=90 * 1024, socket=timed_out),
+            "search (it)": _figures(failed, alone=None, problem="status 500", socket=None),
+        },
+        "cached": {
+            "/healthz": _figures({**HEALTH, "rps": 100.0, "p50": 20.0}, alone=3, peak=81 * 1024),
+            "offer list": _figures({**page, "rps": 400.0, "p50": 5.0}, alone=2, peak=120 * 1024),
+            "search (pl)": _figures({**page, "non_2xx": 3, "errors": 3}, alone=4, peak=None),
+            "search (it)": _figures(page, alone=30, peak=91 * 1024),
+        },
+    }
+
+    lines = run.format_table(runs).splitlines()
+
+    def cells(line):
+        assert line.startswith("| ") and line.endswith(" |")
+        return line[2:-2].split(" | ")
+
+    assert cells(lines[0]) == [
+        "page", "run", "req/s", "p50 ms", "p90 ms", "p99 ms", "req/s ratio", "p50 ratio",
+        "alone ms", "non-2xx", "socket errors", "peak RSS MiB",
     ]  # fmt: skip
-    assert [line.split() for line in lines[1:5]] == [
-        ["/healthz", "200.0", "10.0", "12.0", "20.0", "0", "3", "1.000", "1.0x"],
-        ["offer", "list", "50.0", "40.0", "60.0", "90.0", "0", "25", "0.250", "4.0x"],
-        ["search", "(pl)", "0.0", "-", "-", "-", "16", "5000", "0.000", "-"],
-        ["search", "(it)", "0.0", "-", "-", "-", "-", "-", "0.000", "-"],
+    assert lines[1] == "|:--|:--|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|"
+    # Each page's runs side by side; each ratio to /healthz of its own run.
+    assert [cells(line) for line in lines[2:10]] == [
+        ["/healthz", "uncached", "200.0", "10.0", "12.0", "20.0", "1.000", "1.0x", "3", "0", "0",
+         "80.0"],
+        ["/healthz", "cached", "100.0", "20.0", "12.0", "20.0", "1.000", "1.0x", "3", "0", "0",
+         "81.0"],
+        ["offer list", "uncached", "50.0", "40.0", "60.0", "90.0", "0.250", "4.0x", "25", "0",
+         "0", "96.0"],
+        ["offer list", "cached", "400.0", "5.0", "60.0", "90.0", "4.000", "0.2x", "2", "0", "0",
+         "120.0"],
+        ["search (pl)", "uncached", "0.0", "-", "-", "-", "0.000", "-", "5000", "0",
+         "16 (timeout 16)", "90.0"],
+        ["search (pl)", "cached", "50.0", "40.0", "60.0", "90.0", "0.500", "2.0x", "4", "3", "0",
+         "-"],
+        ["search (it)", "uncached", "0.0", "-", "-", "-", "0.000", "-", "-", "-", "-", "-"],
+        ["search (it)", "cached", "50.0", "40.0", "60.0", "90.0", "0.500", "2.0x", "30", "0", "0",
+         "91.0"],
+    ]  # fmt: skip
+    assert lines[10:] == [
+        "",
+        "Highest peak RSS of a worker: 120.0 MiB (offer list).",
+        "",
+        "Runs with errors:",
+        "- search (pl) (uncached): 16 errors",
+        "- search (it) (uncached): status 500",
+        "- search (pl) (cached): 3 errors",
     ]
-    assert lines[5:] == ["search (it): status 500"]
+
+
+def test_table_says_when_no_run_had_errors():
+    runs = {"uncached": {"/healthz": _figures(HEALTH, alone=3, peak=2048)}}
+    assert run.format_table(runs).splitlines()[-3:] == [
+        "Highest peak RSS of a worker: 2.0 MiB (/healthz).",
+        "",
+        "No errors in any run.",
+    ]
+    assert run.failures(runs) == []
+    assert run.peak_rss(runs) == ({"/healthz": 2048}, 2048)
+
+
+def test_save_results_writes_the_report_the_figures_and_latest(tmp_path):
+    data = {"commit": "abc1234", "runs": {"cached": {"/healthz": {"rps": 1.5}}}}
+    markdown, figures = run.save_results(
+        report="# report", data=data, stamp="20261203-101500", commit="abc1234",
+        results_dir=tmp_path / "results",
+    )  # fmt: skip
+    assert markdown == tmp_path / "results" / "20261203-101500-abc1234.md"
+    assert figures == tmp_path / "results" / "20261203-101500-abc1234.json"
+    assert markdown.read_text() == "# report\n"
+    assert (tmp_path / "results" / "latest.md").read_text() == "# report\n"
+    assert run.json.loads(figures.read_text()) == data
+
+
+def test_the_pages_are_the_portals_own_urls():
+    from django.urls import resolve
+    from django.utils import translation
+
+    found = {"reference": "OF-2026-000001", "organisation": "bench-4"}
+    views = {}
+    for label, path in run.PAGES:
+        path = urlsplit(path.format(**found)).path
+        # A page under a language prefix resolves in that language.
+        language = path.split("/")[1] if path.split("/")[1] in run.LANGUAGES else None
+        with translation.override(language):
+            views[label] = resolve(path).view_name
+    assert views == {
+        "/healthz": "healthz",
+        "offer list": "offers:offer_list",
+        "search (pl)": "offers:offer_list",
+        "search (it)": "offers:offer_list",
+        "offer page": "offers:offer_detail",
+        "directory": "companies:organisation_list",
+        "directory search": "companies:organisation_list",
+        "organisation": "companies:organisation_detail",
+    }
+    assert [path for _label, path in run.PAGES[1:4]] == run.EXPLAINED
+
+
+def test_organisation_slug_is_a_published_organisation_in_every_language(filled):
+    slug = run.organisation_slug()
+    organisation = Organisation.objects.get(slug=slug)
+    assert organisation.is_published
+    assert all(getattr(organisation, f"description_{code}") for code in run.LANGUAGES)
