@@ -55,7 +55,8 @@ check: setup
 messages: setup
 	$(RUN_ENV) $(BIN)/python manage.py makemessages --all --no-obsolete --ignore=node_modules --ignore=.venv --ignore=staticfiles
 
-# Offer pages under load (100,000 offers in PostgreSQL, gunicorn, wrk); see bench/run.py.
+# Offer and directory pages under load, without and with the page cache (100,000 offers
+# in PostgreSQL, gunicorn, Redis, wrk); see bench/README.md.
 # BENCH_ARGS=--fresh re-creates the portal_bench database.
 bench: setup
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
