@@ -130,12 +130,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # for example CACHE_URL=redis://127.0.0.1:6379/0.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
 
+# Public offer and directory pages are kept whole for anonymous visitors this many
+# seconds (portal/common/page_cache.py; the lists of live offers a minute at most);
+# 0 keeps none, as in development, so that an edit shows at once.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
+
 # Rate limits (django-ratelimit) count in the cache; a refused request gets a
 # translated 429 page. Behind the office's proxy the client's address is the one
 # the proxy puts in X-Forwarded-For (RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR).
 # Besides the counts the cache holds only what can be read again from the database
-# (the list filters' options, portal/common/cache.py): sessions and sign-in
-# lockouts are in the database.
+# (the list filters' options, portal/common/cache.py, and the public pages,
+# portal/common/page_cache.py): sessions and sign-in lockouts are in the database.
 # With the cache down, rate limits let requests through and log a warning
 # (portal/common/humans.py), so that no form fails for want of a count.
 RATELIMIT_VIEW = "portal.views.rate_limited"

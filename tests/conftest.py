@@ -25,6 +25,19 @@ def _empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """Pages are built for each request (their query counts are pinned so) unless a
+    test keeps them with `page_cache`."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    """Anonymous visitors' pages kept in the cache, as in production."""
+    settings.PAGE_CACHE_SECONDS = 300
+
+
 @pytest.fixture
 def roles():
     """The staff groups: made by the migrations, and again here after a test that flushed them."""

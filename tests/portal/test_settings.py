@@ -18,6 +18,7 @@ def run_manage(*args, **environment):
             "HTTPS",
             "PORTAL_URL",
             "CACHE_URL",
+            "PAGE_CACHE_SECONDS",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
     }
@@ -100,6 +101,15 @@ def test_the_environment_sets_how_long_database_connections_are_kept():
 
 def test_development_opens_a_database_connection_per_request():
     assert printed(DATABASE_SETTINGS, DEBUG="true") == "0 True"
+
+
+PAGE_CACHE_SETTING = "from django.conf import settings; print(settings.PAGE_CACHE_SECONDS)"
+
+
+def test_production_keeps_anonymous_pages_five_minutes_and_development_none():
+    assert printed(PAGE_CACHE_SETTING, **PRODUCTION) == "300"
+    assert printed(PAGE_CACHE_SETTING, **PRODUCTION, PAGE_CACHE_SECONDS="0") == "0"
+    assert printed(PAGE_CACHE_SETTING, DEBUG="true") == "0"
 
 
 def test_production_keeps_compiled_templates_in_memory():
