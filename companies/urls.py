@@ -1,16 +1,21 @@
 from django.urls import path
 
 from companies import views
+from portal.common.page_cache import cache_for_visitors
+
+# Anonymous visitors' pages are kept in the cache (portal/common/page_cache.py), a
+# minute at most: an organisation's page lists its live offers, which a date retires.
+visitors = cache_for_visitors("directory", max_seconds=60)
 
 app_name = "companies"
 
 urlpatterns = [
-    path("directory/", views.OrganisationListView.as_view(), name="organisation_list"),
+    path("directory/", visitors(views.OrganisationListView.as_view()), name="organisation_list"),
     path("directory/map/", views.OrganisationMapView.as_view(), name="organisation_map"),
     path("directory/map.json", views.map_data, name="map_data"),
     path(
         "directory/<slug:slug>/",
-        views.OrganisationDetailView.as_view(),
+        visitors(views.OrganisationDetailView.as_view()),
         name="organisation_detail",
     ),
     path("clusters/", views.ClusterListView.as_view(), name="cluster_list"),

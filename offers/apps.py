@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,6 +16,7 @@ class OffersConfig(AppConfig):
         from portal.common import demo
         from portal.common.history import keep_history
         from portal.common.translations import register
+        from portal.models import TranslationRecord
 
         register(Offer, OfferTranslatable())
         keep_history(Offer)
@@ -30,8 +31,40 @@ class OffersConfig(AppConfig):
             post_save.connect(forget_list_options, sender=model, dispatch_uid=f"{model}-offers")
             post_delete.connect(forget_list_options, sender=model, dispatch_uid=f"{model}-offers")
 
+        # Anonymous visitors' offer pages are kept in the cache: a change to what
+        # they show retires them. An offer is also listed on its organisation's
+        # page in the directory; the offers show their organisation's name, its
+        # clusters (for an anonymous offer), cluster and activity names.
+        for model, receiver in (
+            (Offer, forget_offer_and_directory_pages),
+            (OfferTranslation, forget_offer_and_directory_pages),
+            (Offer.clusters.through, forget_offer_and_directory_pages),
+            (Offer.activities.through, forget_offer_and_directory_pages),
+            (Organisation, forget_offer_pages),
+            (Organisation.clusters.through, forget_offer_pages),
+            (Cluster, forget_offer_pages),
+            (Activity, forget_offer_pages),
+            (TranslationRecord, forget_offer_pages),
+        ):
+            uid = f"{model}-offer-pages"
+            post_save.connect(receiver, sender=model, dispatch_uid=uid)
+            post_delete.connect(receiver, sender=model, dispatch_uid=uid)
+            m2m_changed.connect(receiver, sender=model, dispatch_uid=uid)
+
 
 def forget_list_options(sender, **kwargs):
     from offers.selectors import forget_offer_list_options
 
     forget_offer_list_options()
+
+
+def forget_offer_pages(sender, **kwargs):
+    from portal.common.page_cache import forget_pages
+
+    forget_pages("offers")
+
+
+def forget_offer_and_directory_pages(sender, **kwargs):
+    from portal.common.page_cache import forget_pages
+
+    forget_pages("offers", "directory")

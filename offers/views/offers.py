@@ -12,6 +12,7 @@ from django_filters.views import FilterView
 from offers import links, selectors, services
 from offers.filters import OfferFilter
 from offers.models import Offer
+from portal.common.page_cache import cache_for_visitors, keep_until
 from portal.common.views import FilteredListMixin
 
 Status = Offer.Status
@@ -78,7 +79,12 @@ class OfferDetailView(DetailView):
     def render_to_response(self, context, **response_kwargs):
         if context["is_gone"]:
             response_kwargs["status"] = 410
-        return super().render_to_response(context, **response_kwargs)
+        response = super().render_to_response(context, **response_kwargs)
+        offer = self.object
+        if offer.status == Status.PUBLISHED and offer.expires_at and not offer.is_expired:
+            # A page kept in the cache must not show the offer live past its date.
+            keep_until(response, offer.expires_at)
+        return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -114,13 +120,19 @@ def offer_renew(request, token):
     return render(request, template, context)
 
 
+# Anonymous visitors' pages are kept in the cache (portal/common/page_cache.py); the
+# list, which an expiry date changes without a write, a minute at most.
 urlpatterns = [
-    path("offers/", OfferListView.as_view(), name="offer_list"),
+    path(
+        "offers/",
+        cache_for_visitors("offers", max_seconds=60)(OfferListView.as_view()),
+        name="offer_list",
+    ),
     path("offers/renew/<str:token>/", offer_renew, name="offer_renew"),
     # Only references (OF-2026-00042) here, so that other offers/... pages are not shadowed.
     re_path(
         r"^offers/(?P<reference>OF-[0-9]{4}-[0-9]+)/$",
-        OfferDetailView.as_view(),
+        cache_for_visitors("offers")(OfferDetailView.as_view()),
         name="offer_detail",
     ),
 ]

@@ -6,7 +6,9 @@ from django.urls import reverse
 from django.utils import translation
 from django_countries import countries
 
+from companies import services as company_services
 from companies.models import Activity, Organisation
+from offers import services as offer_services
 from tests.factories import (
     ActivityFactory,
     CertificationFactory,
@@ -14,7 +16,8 @@ from tests.factories import (
     ContactPersonFactory,
     OrganisationFactory,
 )
-from tests.helpers import count_queries
+from tests.helpers import count_queries, queries_and_response
+from tests.offers.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -415,3 +418,78 @@ def test_a_nul_byte_in_the_search_is_refused_and_not_echoed(client):
     assert NUL_REFUSED in page
     assert "\x00" not in page
     assert 'value="milkpowder"' in page
+
+
+# Pages kept for anonymous visitors (portal/common/page_cache.py): a write that
+# changes what they show retires them at once.
+
+
+def kept_page(client, address):
+    """The page at `address`, once kept: a second visit takes no query."""
+    client.get(address)
+    served, response = queries_and_response(client, address)
+    assert served == 0, address
+    return response.content.decode()
+
+
+def test_a_renamed_organisation_shows_its_new_name_in_the_kept_directory(client, page_cache):
+    organisation = OrganisationFactory(name="Mleczarnia Stara")
+    addresses = [url("companies:organisation_list"), "/pl/directory/?q=mleczarnia"]
+    addresses.append(organisation.get_absolute_url())
+    before = [kept_page(client, address) for address in addresses]
+
+    organisation.name = "Mleczarnia Nowa"
+    organisation.save()
+
+    assert all("Mleczarnia Stara" in page for page in before)
+    for address in addresses:
+        page = client.get(address).content.decode()
+        assert "Mleczarnia Nowa" in page and "Mleczarnia Stara" not in page, address
+
+
+def test_an_unpublished_organisation_leaves_the_kept_directory(client, page_cache):
+    organisation = OrganisationFactory(name="Mleczarnia Znikająca")
+    listed = kept_page(client, url("companies:organisation_list"))
+    address = organisation.get_absolute_url()
+    kept_page(client, address)
+
+    company_services.organisation_set_published(organisation=organisation, published=False)
+
+    assert "Mleczarnia Znikająca" in listed
+    assert (
+        "Mleczarnia Znikająca"
+        not in client.get(url("companies:organisation_list")).content.decode()
+    )
+    assert client.get(address).status_code == 404
+
+
+def test_a_contact_person_and_a_cluster_show_on_the_kept_organisation_page(
+    client, page_cache, cluster
+):
+    organisation = OrganisationFactory()
+    address = organisation.get_absolute_url()
+    kept_page(client, address)
+
+    ContactPersonFactory(organisation=organisation, last_name="Widoczna", publication_consent=True)
+    with_contact = client.get(address).content.decode()
+    kept_page(client, address)
+    organisation.clusters.add(cluster)
+    with_cluster = client.get(address).content.decode()
+
+    assert "Widoczna" in with_contact
+    assert str(cluster.name) in with_cluster and str(cluster.name) not in with_contact
+
+
+def test_an_offer_published_or_withdrawn_shows_on_the_kept_organisation_page(client, page_cache):
+    organisation = OrganisationFactory()
+    address = organisation.get_absolute_url()
+    kept_page(client, address)
+
+    offer = OfferFactory(organisation=organisation, title="Serwatka w proszku")
+    published = client.get(address).content.decode()
+    kept_page(client, address)
+    offer_services.offer_withdraw(offer=offer)
+    withdrawn = client.get(address).content.decode()
+
+    assert "Serwatka w proszku" in published
+    assert "Serwatka w proszku" not in withdrawn

@@ -16,7 +16,7 @@ from offers import links, selectors, services
 from offers.filters import FILTER_NAMES
 from offers.models import Offer
 from tests.factories import ActivityFactory, ClusterFactory, OrganisationFactory
-from tests.helpers import count_queries
+from tests.helpers import count_queries, queries_and_response
 from tests.offers.factories import OfferFactory, add_translation, expired_offer
 
 pytestmark = pytest.mark.django_db
@@ -984,3 +984,142 @@ def test_the_renew_page_is_in_the_readers_language(client):
 
     assert '<html lang="it">' in response.content.decode()
     assert re.search(r'<span lang="pl">Przyczepy</span>', response.content.decode())
+
+
+# Pages kept for anonymous visitors (portal/common/page_cache.py): a write that
+# changes what they show retires them at once, a date within a minute.
+
+
+def kept_page(client, address):
+    """The page at `address`, once kept: a second visit takes no query."""
+    client.get(address)
+    served, response = queries_and_response(client, address)
+    assert served == 0, address
+    return response.content.decode()
+
+
+def test_a_published_offer_enters_the_kept_list_and_search_at_once(client, page_cache):
+    OfferFactory(title="Mleko w proszku")
+    draft = OfferFactory(title="Sery dojrzewające dla hurtowni", published=False)
+    services.offer_submit(offer=draft)
+    before = {address: kept_page(client, address) for address in (list_url(), "/pl/offers/?q=sery")}
+
+    services.offer_publish(offer=draft, by=None)
+
+    for address, page in before.items():
+        assert "Sery dojrzewające dla hurtowni" not in page
+        assert "Sery dojrzewające dla hurtowni" in client.get(address).content.decode()
+
+
+def test_a_withdrawn_offer_leaves_the_kept_list_and_its_page_says_so(client, page_cache):
+    offer = OfferFactory(title="Maszyny do zbioru siana")
+    listed = kept_page(client, list_url())
+    kept_page(client, page_url(offer))
+
+    services.offer_withdraw(offer=offer, reason="Sprzedane.")
+    after = client.get(list_url()).content.decode()
+    page = client.get(page_url(offer))
+
+    assert "Maszyny do zbioru siana" in listed
+    assert "Maszyny do zbioru siana" not in after
+    assert page.status_code == 410
+
+
+def test_an_edited_offer_shows_its_new_text_in_the_kept_pages(client, page_cache):
+    offer = OfferFactory(title="Sery twarde")
+    kept_page(client, list_url())
+    kept_page(client, page_url(offer))
+
+    services.offer_update_source(offer=offer, texts={"title": "Sery twarde i półtwarde"})
+
+    assert "Sery twarde i półtwarde" in client.get(list_url()).content.decode()
+    assert "Sery twarde i półtwarde" in client.get(page_url(offer)).content.decode()
+
+
+@pytest.mark.parametrize("machine", [False, True], ids=["reviewed", "machine"])
+def test_an_italian_translation_shows_in_the_kept_italian_pages(client, page_cache, machine):
+    offer = OfferFactory(title="Sery twarde")
+    italian = {
+        address: kept_page(client, address) for address in (list_url("it"), page_url(offer, "it"))
+    }
+    polish = {address: kept_page(client, address) for address in (list_url(), page_url(offer))}
+
+    if machine:
+        add_translation(offer, "it", machine=True, title="Formaggi stagionati")
+    else:
+        services.offer_review_translation(
+            offer=offer, language="it", texts={"title": "Formaggi stagionati"}, by=None
+        )
+
+    for address, page in italian.items():
+        assert "Formaggi stagionati" not in page
+        assert "Formaggi stagionati" in client.get(address).content.decode()
+    for address, page in polish.items():
+        # Built again (the write retires every language's pages) and still Polish.
+        again = client.get(address).content.decode()
+        assert "Sery twarde" in again and "Formaggi stagionati" not in again
+        assert again == page
+
+
+def test_an_offer_past_its_date_leaves_the_kept_pages_within_a_minute(client, page_cache):
+    OfferFactory(title="Oferta stała")
+    ending = OfferFactory(title="Oferta kończąca się")
+    # No write announces a date that passes.
+    Offer.objects.filter(pk=ending.pk).update(
+        expires_at=timezone.now() + datetime.timedelta(seconds=90)
+    )
+    search = "/pl/offers/?q=oferta"
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        traveller.shift(datetime.timedelta(seconds=31))  # long after the last write
+        before = [kept_page(client, address) for address in (list_url(), search, page_url(ending))]
+        traveller.shift(datetime.timedelta(seconds=61))
+        after = [client.get(address).content.decode() for address in (list_url(), search)]
+        page = client.get(page_url(ending)).content.decode()
+
+    assert all("Oferta kończąca się" in text for text in before)
+    assert "offer-expired" not in before[2]
+    assert all("Oferta kończąca się" not in text and "Oferta stała" in text for text in after)
+    assert "offer-expired" in page
+
+
+def test_a_renamed_organisation_shows_its_new_name_on_the_kept_offer_pages(client, page_cache):
+    organisation = OrganisationFactory(name="Mleczarnia Stara")
+    offer = OfferFactory(organisation=organisation)
+    kept_page(client, list_url())
+    kept_page(client, page_url(offer))
+
+    organisation.name = "Mleczarnia Nowa"
+    organisation.save()
+
+    for address in (list_url(), page_url(offer)):
+        page = client.get(address).content.decode()
+        assert "Mleczarnia Nowa" in page and "Mleczarnia Stara" not in page, address
+
+
+def test_a_cluster_renamed_or_added_shows_on_the_kept_offer_page(client, page_cache):
+    wood = ClusterFactory(slug="wood", name_pl="Drzewny", name_en="Wood")
+    metal = ClusterFactory(slug="metal", name_pl="Metalowy", name_en="Metal")
+    offer = OfferFactory(clusters=[wood])
+    kept_page(client, page_url(offer, "en"))
+
+    wood.name_en = "Timber"
+    wood.save()
+    renamed = client.get(page_url(offer, "en")).content.decode()
+    kept_page(client, page_url(offer, "en"))
+    offer.clusters.add(metal)
+    added = client.get(page_url(offer, "en")).content.decode()
+
+    assert "Timber" in renamed and "Metal" not in renamed
+    assert "Timber" in added and "Metal" in added
+
+
+def test_an_offers_deletion_retires_its_kept_pages(client, page_cache):
+    offer = OfferFactory(title="Oferta do usunięcia")
+    kept_page(client, list_url())
+    address = page_url(offer)
+    kept_page(client, address)
+
+    offer.delete()
+
+    assert "Oferta do usunięcia" not in client.get(list_url()).content.decode()
+    assert client.get(address).status_code == 404

@@ -21,6 +21,9 @@ from django.utils.csp import LazyNonce
 
 from portal.common.page_cache import cache_for_visitors, forget_pages, keep_until
 from tests import unreachable_cache
+from tests.factories import OrganisationFactory
+from tests.helpers import queries_and_response
+from tests.offers.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -315,3 +318,75 @@ def test_with_the_cache_down_pages_are_built_and_a_warning_logged(page_cache, ca
     warnings = [record.getMessage() for record in caplog.records]
     assert "Page of offers not read from the cache: it does not answer." in warnings
     assert "Pages of offers not forgotten: the cache does not answer." in warnings
+
+
+# The portal's own pages.
+
+
+def public_pages():
+    organisation = OrganisationFactory(name="Mleczarnia Testowa")
+    offer = OfferFactory(organisation=organisation, title="Sery dla dystrybutorów")
+    return [
+        "/pl/offers/",
+        "/it/offers/?q=sery&sort=title",
+        f"/en/offers/{offer.reference}/",
+        "/pl/directory/",
+        "/de/directory/?q=mleczarnia",
+        organisation.get_absolute_url(),
+    ]
+
+
+def test_a_second_anonymous_visit_makes_no_query_and_gets_the_same_page(client, page_cache):
+    for address in public_pages():
+        built, fresh = queries_and_response(client, address)
+        served, kept_page = queries_and_response(client, address)
+
+        assert built > 0, address
+        assert served == 0, address
+        assert kept_page.content == fresh.content, address
+        assert dict(kept_page.headers) == dict(fresh.headers), address
+
+
+def test_a_visitor_with_a_session_is_served_with_one_query(client, page_cache):
+    address = public_pages()[0]
+    client.get(address)
+    session = client.session
+    session["seen"] = True
+    session.save()
+    client.cookies["sessionid"] = session.session_key
+
+    served, _response = queries_and_response(client, address)
+
+    assert served == 1
+
+
+def test_a_signed_in_staff_member_never_gets_or_fills_a_kept_page(
+    client, page_cache, django_user_model
+):
+    staff = django_user_model.objects.create_user("moderator", is_staff=True)
+    addresses = public_pages()
+    staff_client = type(client)()
+    staff_client.force_login(staff)
+
+    for address in addresses:
+        staff_client.get(address)  # the filters' options are kept from here on
+        staff_first, _response = queries_and_response(staff_client, address)
+        anonymous, _response = queries_and_response(client, address)
+        anonymous_again, _response = queries_and_response(client, address)
+        staff_again, _response = queries_and_response(staff_client, address)
+
+        assert anonymous > 0, address
+        assert anonymous_again == 0, address
+        assert staff_again == staff_first > 0, address
+
+
+def test_with_the_cache_down_the_pages_answer_and_nothing_is_kept(client, page_cache):
+    addresses = public_pages()
+
+    with override_settings(CACHES=unreachable_cache.SETTINGS):
+        for address in addresses:
+            built, first = queries_and_response(client, address)
+            again, second = queries_and_response(client, address)
+
+            assert again == built > 0, address
+            assert second.content == first.content, address
