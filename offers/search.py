@@ -26,8 +26,7 @@ import re
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, FloatField
-from django.db.models.expressions import RawSQL
+from django.db.models import BooleanField, Expression, FloatField
 
 from offers.models import TRANSLATED_FIELDS
 from portal.common.languages import LANGUAGE_CODES
@@ -41,8 +40,20 @@ SIMILARITY = 0.4
 WEB_SEARCH_SYNTAX = re.compile(r'"|(^|\s)-\w|\sor\s', re.IGNORECASE)
 
 
-def search_column(language):
-    return f'"offers_offer"."search_{language}"'
+class SearchSQL(Expression):
+    """SQL over an offer's stored search column, `{column}` in `template`.
+
+    The column is named with the alias its query gives the table, so that a
+    search also works inside a subquery (where the table is "U0").
+    """
+
+    def __init__(self, template, language, params, output_field):
+        super().__init__(output_field)
+        self.template, self.language, self.params = template, language, tuple(params)
+
+    def as_sql(self, compiler, connection):
+        alias = compiler.quote_name(compiler.query.get_initial_alias())
+        return self.template.format(column=f'{alias}."search_{self.language}"'), self.params
 
 
 def word_prefix(word):
@@ -153,11 +164,10 @@ def search_offers(queryset, query, language):
     if tsquery is None:
         return queryset.none()
     tsquery, params = tsquery
-    column = search_column(language)
     # The SQL is built from a column name and the configuration name from
     # SEARCH_CONFIGS; the reader's words are always a parameter.
-    condition = RawSQL(f"{column} @@ {tsquery}", params, BooleanField())  # noqa: S611
-    rank = RawSQL(f"ts_rank({column}, {tsquery})", params, FloatField())  # noqa: S611
+    condition = SearchSQL(f"{{column}} @@ {tsquery}", language, params, BooleanField())
+    rank = SearchSQL(f"ts_rank({{column}}, {tsquery})", language, params, FloatField())
     return queryset.filter(condition).annotate(rank=rank)
 
 
