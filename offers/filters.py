@@ -9,6 +9,7 @@ from companies.models import Activity, Cluster
 from offers.models import Offer
 from offers.search import search_offers
 from portal.common.filters import SortedFilterForm, chosen_sort, show_options, sort_filter
+from portal.common.search import SearchResults
 
 # Relevance comes first, so that a search sent from the form (which always sends
 # a sort) is ranked; without words it means newest first (OfferFilterForm.clean).
@@ -132,6 +133,16 @@ class OfferFilter(django_filters.FilterSet):
     def sort_key(self):
         """The order asked for: relevance by default when searching, else newest."""
         return chosen_sort(self.form.cleaned_data if self.is_bound else {}, "newest")
+
+    def results(self, queryset):
+        """The rows of the list's pages: a search's are counted up to a limit and
+        ranked over its newest matches (portal.common.search.SearchResults)."""
+        if "rank" not in queryset.query.annotations:
+            return queryset
+        if self.sort_key == "relevance":
+            newest = SORTS["newest"][1]
+            return SearchResults(queryset.order_by(*newest), ("-rank", *newest), rows=self.queryset)
+        return SearchResults(queryset)
 
     def apply_sort(self, queryset):
         """Order after every filter; relevance only when a search ranked the offers."""

@@ -34,8 +34,11 @@ class OfferListView(FilteredListMixin, FilterView):
         return kwargs
 
     def paginate_queryset(self, queryset, page_size):
-        """A page number that is not one gives page 1, one past the end the last page."""
-        paginator = self.get_paginator(queryset, page_size)
+        """A page number that is not one gives page 1, one past the end the last page.
+
+        A search's pages stop where its count does (`more_found`).
+        """
+        paginator = self.get_paginator(self.filterset.results(queryset), page_size)
         number = self.request.GET.get(self.page_kwarg)
         try:
             number = max(int(number), 1)
@@ -43,6 +46,12 @@ class OfferListView(FilteredListMixin, FilterView):
             number = 1
         page = paginator.get_page(number)
         return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        paginator = context.get("paginator")
+        context["more_found"] = getattr(paginator and paginator.object_list, "more", False)
+        return context
 
 
 class OfferDetailView(DetailView):

@@ -4,8 +4,14 @@ PostgreSQL has stemming configurations for English, German, Italian, Hungarian
 and Romanian; Polish, Czech and Bulgarian use "portal_unaccent" (simple, without
 accents, made by companies' migration 0002). Elsewhere (the SQLite demo) a search
 is a plain substring match of each word.
+
+A list of search results is read through `SearchResults`: counted up to a limit
+and ranked over a bounded set of matches (see there why).
 """
 
+from contextlib import contextmanager
+
+from django.db import connection, transaction
 from django.db.models import FloatField, Q
 from django.db.models.expressions import RawSQL
 
@@ -19,6 +25,10 @@ SEARCH_CONFIGS = {
 DEFAULT_SEARCH_CONFIG = "portal_unaccent"
 # A query's words beyond these are not searched.
 MAX_WORDS = 8
+# A search's matches are counted up to this number; past it a list says "more than".
+COUNT_LIMIT = 1000
+# The first matches (in the list's cheap order, newest first) that are ranked by relevance.
+RANKED = 200
 
 
 def search_config(language):
@@ -34,3 +44,77 @@ def substring_search(queryset, query, fields):
             matches |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(matches)
     return queryset.annotate(rank=RawSQL("0", [], FloatField()))
+
+
+@contextmanager
+def matches_read_through_indexes():
+    """Queries inside read a text search's matches from its GIN index, not by scanning.
+
+    PostgreSQL's planner does not cost reading each row's stored tsvector, kept
+    out of line (TOAST): for a common word it scans the table or walks another
+    index and reads thousands of them, where the GIN index gives the matches and
+    only their rows are visited. Only inside a transaction, so nothing outlives it.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('enable_seqscan', 'off', true), "
+                "set_config('enable_indexscan', 'off', true)"
+            )
+        yield
+
+
+class SearchResults:
+    """A search's matches for a paginator: counted up to a limit, ranked over the first ones.
+
+    `matches` is ordered by an order an index serves (newest first) and annotated
+    with its `rank`; `ranked_order` is the order of relevance (None: the matches
+    keep their order). Ranking reads
+    every ranked row's stored tsvector, and counting visits every match: over a
+    word found in thousands of rows that is hundreds of milliseconds. So only
+    the first `ranked` matches are ranked, and shown first by relevance; the
+    others follow in the order of `matches`. The count stops past `limit`
+    (`more` then says so), and the pages stop there.
+    """
+
+    def __init__(self, matches, ranked_order=None, *, rows=None, ranked=None, limit=None):
+        """`rows`: the query set the ranked rows are read from (with its related rows),
+        by their keys alone; `matches` by default."""
+        self.matches = matches
+        self.rows = matches if rows is None else rows
+        self.ranked_order = ranked_order
+        self.ranked = RANKED if ranked is None else ranked
+        self.limit = COUNT_LIMIT if limit is None else limit
+        self.more = False
+
+    def count(self):
+        with matches_read_through_indexes():
+            found = self.matches.order_by().values("pk")[: self.limit + 1].count()
+        self.more = found > self.limit
+        return min(found, self.limit)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        """The rows of a slice (a page), as a list."""
+        if not isinstance(key, slice) or key.step is not None:
+            raise TypeError("SearchResults are read by slices, a page at a time.")
+        start, stop = key.start or 0, min(key.stop, self.limit)
+        if self.ranked_order is None:
+            return list(self.matches[start:stop])
+        rows = []
+        if start < self.ranked:
+            first = self.matches.values("pk")[: self.ranked]
+            ranked = (
+                self.rows.filter(pk__in=first)
+                .annotate(rank=self.matches.query.annotations["rank"])
+                .order_by(*self.ranked_order)
+            )
+            rows += ranked[start : min(stop, self.ranked)]
+        if stop > self.ranked:
+            rows += self.matches[max(start, self.ranked) : stop]
+        return rows

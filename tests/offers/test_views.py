@@ -328,6 +328,46 @@ def test_the_list_is_sorted_newest_first_expiring_first_or_by_relevance(client):
     assert shown_titles(relevance)[0] == new.title_pl
 
 
+def test_a_search_ranks_its_newest_matches_first_then_lists_the_others_newest_first(
+    client, monkeypatch
+):
+    monkeypatch.setattr("portal.common.search.RANKED", 2)
+    monkeypatch.setattr("django.conf.settings.DIRECTORY_PAGE_SIZE", 2)
+    now = timezone.now()
+    offers = [
+        ("Prasy", "Prasy do słomy."),
+        ("Przyczepy", "Prasy do słomy."),
+        ("Przyczepy rolnicze", "Przyczepy rolnicze."),
+        ("Przyczepy, przyczepy wywrotki", "Przyczepy."),
+    ]
+    for days, (title, summary) in enumerate(offers):
+        OfferFactory(title=title, summary=summary, published_at=now - datetime.timedelta(days=days))
+
+    first = client.get(list_url(), {"q": "przyczepy", "page": 1})
+    second = client.get(list_url(), {"q": "przyczepy", "page": 2})
+
+    # The two newest matches by relevance; the oldest, the closest match, after them.
+    assert shown_titles(first) == ["Przyczepy rolnicze", "Przyczepy"]
+    assert shown_titles(second) == ["Przyczepy, przyczepy wywrotki"]
+
+
+def test_a_search_counts_up_to_a_limit_and_pages_no_further(client, monkeypatch):
+    monkeypatch.setattr("portal.common.search.COUNT_LIMIT", 2)
+    monkeypatch.setattr("django.conf.settings.DIRECTORY_PAGE_SIZE", 1)
+    now = timezone.now()
+    for days in range(3):
+        OfferFactory(title=f"Przyczepy {days}", published_at=now - datetime.timedelta(days=days))
+
+    response = client.get(list_url("en"), {"q": "przyczepy", "sort": "newest"})
+    beyond = client.get(list_url("en"), {"q": "przyczepy", "sort": "newest", "page": 3})
+    every_offer = client.get(list_url("en"))
+
+    assert "more than 2 offers found" in " ".join(response.content.decode().split())
+    assert response.context["paginator"].num_pages == 2
+    assert shown_titles(beyond) == ["Przyczepy 1"]
+    assert "3 offers found" in " ".join(every_offer.content.decode().split())
+
+
 def test_a_reader_on_the_italian_list_finds_a_polish_only_offer_by_a_polish_word(
     client, polish_offer
 ):
@@ -687,13 +727,15 @@ def make_offers(count, cluster, activity):
 
 
 # The offer list's queries with its filters' options read from the database (cold,
-# three queries: countries, clusters, activities) and kept in the cache (warm).
+# three queries: countries, clusters, activities) and kept in the cache (warm). A
+# search counts its matches in a transaction of its own (here a savepoint, its
+# release, and the setting that reads them from the index).
 @pytest.mark.parametrize(
     ("query", "cold", "warm"),
     [
         ({}, 7, 4),
-        ({"q": "przyczepy"}, 8, 5),
-        ({"q": "przyczepy", "cluster": "agricultural-machinery", "page": "2"}, 9, 6),
+        ({"q": "przyczepy"}, 11, 8),
+        ({"q": "przyczepy", "cluster": "agricultural-machinery", "page": "2"}, 12, 9),
     ],
 )
 def test_the_list_runs_the_same_queries_with_1_and_50_offers(client, machinery, query, cold, warm):
