@@ -38,7 +38,8 @@ class OfferListView(FilteredListMixin, FilterView):
 
         A search's pages stop where its count does (`more_found`).
         """
-        paginator = self.get_paginator(self.filterset.results(queryset), page_size)
+        results = self.filterset.results(queryset)
+        paginator = self.get_paginator(results, page_size)
         number = self.request.GET.get(self.page_kwarg)
         try:
             number = max(int(number), 1)

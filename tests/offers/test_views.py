@@ -728,14 +728,14 @@ def make_offers(count, cluster, activity):
 
 # The offer list's queries with its filters' options read from the database (cold,
 # three queries: countries, clusters, activities) and kept in the cache (warm). A
-# search counts its matches in a transaction of its own (here a savepoint, its
-# release, and the setting that reads them from the index).
+# search counts its matches, and reads those it ranks, each in a transaction of its
+# own (here a savepoint, its release, and the setting that reads them from the index).
 @pytest.mark.parametrize(
     ("query", "cold", "warm"),
     [
         ({}, 7, 4),
-        ({"q": "przyczepy"}, 11, 8),
-        ({"q": "przyczepy", "cluster": "agricultural-machinery", "page": "2"}, 12, 9),
+        ({"q": "przyczepy"}, 14, 11),
+        ({"q": "przyczepy", "cluster": "agricultural-machinery", "page": "2"}, 15, 12),
     ],
 )
 def test_the_list_runs_the_same_queries_with_1_and_50_offers(client, machinery, query, cold, warm):
