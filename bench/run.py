@@ -640,7 +640,9 @@ def explain_search(path):
     """EXPLAIN (ANALYZE, BUFFERS) of the page of offers the list view shows for `path`.
 
     The queryset is the view's own: the live offers of selectors.live_offers,
-    filtered by OfferFilter with the URL's parameters, first page.
+    filtered by OfferFilter with the URL's parameters, first page. A search is
+    read as the view reads it (portal.common.search.SearchResults): the plans of
+    its count, up to its limit, and of its first page, ranked or not.
     """
     from django.conf import settings
     from django.http import QueryDict
@@ -648,6 +650,7 @@ def explain_search(path):
 
     from offers import selectors
     from offers.filters import OfferFilter
+    from portal.common.search import SearchResults, matches_read_through_indexes
 
     parts = urlsplit(path)
     language = parts.path.strip("/").split("/")[0]
@@ -658,9 +661,19 @@ def explain_search(path):
             language=language,
         )
         queryset = filterset.qs
-        found = queryset.count()
-        plan = queryset[: settings.DIRECTORY_PAGE_SIZE].explain(analyze=True, buffers=True)
-    return found, plan.splitlines()
+        results = filterset.results(queryset)
+        size = settings.DIRECTORY_PAGE_SIZE
+        if not isinstance(results, SearchResults):
+            plan = queryset[:size].explain(analyze=True, buffers=True)
+            return queryset.count(), plan.splitlines()
+        found = results.count()
+        with matches_read_through_indexes():
+            counted = results.counted().explain(analyze=True, buffers=True)
+            if results.ranked_order:
+                plan = results.ranked_rows()[:size].explain(analyze=True, buffers=True)
+        if not results.ranked_order:
+            plan = results.matches[:size].explain(analyze=True, buffers=True)
+    return found, [*counted.splitlines(), *plan.splitlines()]
 
 
 def index_lines(plan_lines):

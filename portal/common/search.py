@@ -96,9 +96,22 @@ class SearchResults:
         self.limit = COUNT_LIMIT if limit is None else limit
         self.more = False
 
+    def counted(self):
+        """The matches counted: at most one past the limit."""
+        return self.matches.order_by().values("pk")[: self.limit + 1]
+
+    def ranked_rows(self):
+        """The ranked matches, by relevance."""
+        first = self.matches.values("pk")[: self.ranked]
+        return (
+            self.rows.filter(pk__in=first)
+            .annotate(rank=self.matches.query.annotations["rank"])
+            .order_by(*self.ranked_order)
+        )
+
     def count(self):
         with matches_read_through_indexes():
-            found = self.matches.order_by().values("pk")[: self.limit + 1].count()
+            found = self.counted().count()
         self.more = found > self.limit
         return min(found, self.limit)
 
@@ -114,14 +127,8 @@ class SearchResults:
             return list(self.matches[start:stop])
         rows = []
         if start < self.ranked:
-            first = self.matches.values("pk")[: self.ranked]
-            ranked = (
-                self.rows.filter(pk__in=first)
-                .annotate(rank=self.matches.query.annotations["rank"])
-                .order_by(*self.ranked_order)
-            )
             with matches_read_through_indexes():
-                rows += ranked[start : min(stop, self.ranked)]
+                rows += self.ranked_rows()[start : min(stop, self.ranked)]
         if stop > self.ranked:
             rows += self.matches[max(start, self.ranked) : stop]
         return rows
