@@ -33,6 +33,7 @@ import re
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import time
@@ -886,9 +887,9 @@ def measure(page, *, wrk, args, env, log):
     request on the idle server, `problem`, wrk's errors by kind and each worker's
     peak RSS) and wrk's output.
 
-    A first request warms a worker up (and fills the page cache when it is on);
-    the second is timed. A page that does not answer one request alone is not
-    loaded with wrk.
+    Two requests per worker warm them all up (and fill the page cache when it is
+    on); `alone` is then the median of five requests, each alone on the server. A
+    page that does not answer one request alone is not loaded with wrk.
     """
     label, path = page
     port = int(env["PORTAL_URL"].rsplit(":", 1)[1])
@@ -897,8 +898,16 @@ def measure(page, *, wrk, args, env, log):
     try:
         wait_until_up(process, base_url)
         alone, problem = _request_alone(base_url + path)
-        if not problem:
+        for _warm_up in range(2 * args.workers - 1):
+            if problem:
+                break
             alone, problem = _request_alone(base_url + path)
+        timed = []
+        while not problem and len(timed) < 5:
+            alone, problem = _request_alone(base_url + path)
+            timed.append(alone)
+        if not problem:
+            alone = statistics.median(timed)
         if problem:
             _say(f"{label}: {path}: {problem}; not loaded with wrk")
             figures = {"rps": 0.0, "p50": None, "p90": None, "p99": None, "errors": None}
