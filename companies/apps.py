@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -10,6 +9,7 @@ class CompaniesConfig(AppConfig):
     def ready(self):
         from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
         from portal.common import demo
+        from portal.common.cache import forget_on_change
         from portal.common.history import keep_history
         from portal.common.translations import RecordTranslatable, register
         from portal.models import TranslationRecord
@@ -23,28 +23,30 @@ class CompaniesConfig(AppConfig):
 
         # The directory's filters show options kept in the cache: a change to
         # what they list makes them be read again.
-        for model in (Organisation, Cluster, Activity, Certification):
-            post_save.connect(forget_directory_choices, sender=model, dispatch_uid=f"{model}-dir")
-            post_delete.connect(forget_directory_choices, sender=model, dispatch_uid=f"{model}-dir")
+        forget_on_change(
+            (Organisation, Cluster, Activity, Certification),
+            forget_directory_choices,
+            uid="directory-options",
+        )
 
         # Anonymous visitors' directory pages are kept in the cache: a change to
         # what they show retires them (the offers an organisation's page lists
         # are the offers app's to announce).
-        for model in (
-            Organisation,
-            Organisation.activities.through,
-            Organisation.clusters.through,
-            Organisation.certifications.through,
-            ContactPerson,
-            Cluster,
-            Activity,
-            Certification,
-            TranslationRecord,
-        ):
-            uid = f"{model}-directory-pages"
-            post_save.connect(forget_directory_pages, sender=model, dispatch_uid=uid)
-            post_delete.connect(forget_directory_pages, sender=model, dispatch_uid=uid)
-            m2m_changed.connect(forget_directory_pages, sender=model, dispatch_uid=uid)
+        forget_on_change(
+            (
+                Organisation,
+                Organisation.activities.through,
+                Organisation.clusters.through,
+                Organisation.certifications.through,
+                ContactPerson,
+                Cluster,
+                Activity,
+                Certification,
+                TranslationRecord,
+            ),
+            forget_directory_pages,
+            uid="directory-pages",
+        )
 
 
 def forget_directory_choices(sender, **kwargs):

@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -14,6 +13,7 @@ class OffersConfig(AppConfig):
         from offers.translations import OfferTranslatable
         from portal.common import dashboard as staff_dashboard
         from portal.common import demo
+        from portal.common.cache import forget_on_change
         from portal.common.history import keep_history
         from portal.common.translations import register
         from portal.models import TranslationRecord
@@ -27,29 +27,24 @@ class OffersConfig(AppConfig):
 
         # The offer list's filters show options kept in the cache: a change to
         # what they list makes them be read again.
-        for model in (Offer, Organisation, Cluster, Activity):
-            post_save.connect(forget_list_options, sender=model, dispatch_uid=f"{model}-offers")
-            post_delete.connect(forget_list_options, sender=model, dispatch_uid=f"{model}-offers")
+        forget_on_change(
+            (Offer, Organisation, Cluster, Activity), forget_list_options, uid="offer-list-options"
+        )
 
         # Anonymous visitors' offer pages are kept in the cache: a change to what
         # they show retires them. An offer is also listed on its organisation's
         # page in the directory; the offers show their organisation's name, its
         # clusters (for an anonymous offer), cluster and activity names.
-        for model, receiver in (
-            (Offer, forget_offer_and_directory_pages),
-            (OfferTranslation, forget_offer_and_directory_pages),
-            (Offer.clusters.through, forget_offer_and_directory_pages),
-            (Offer.activities.through, forget_offer_and_directory_pages),
-            (Organisation, forget_offer_pages),
-            (Organisation.clusters.through, forget_offer_pages),
-            (Cluster, forget_offer_pages),
-            (Activity, forget_offer_pages),
-            (TranslationRecord, forget_offer_pages),
-        ):
-            uid = f"{model}-offer-pages"
-            post_save.connect(receiver, sender=model, dispatch_uid=uid)
-            post_delete.connect(receiver, sender=model, dispatch_uid=uid)
-            m2m_changed.connect(receiver, sender=model, dispatch_uid=uid)
+        forget_on_change(
+            (Offer, OfferTranslation, Offer.clusters.through, Offer.activities.through),
+            forget_offer_and_directory_pages,
+            uid="offer-pages",
+        )
+        forget_on_change(
+            (Organisation, Organisation.clusters.through, Cluster, Activity, TranslationRecord),
+            forget_offer_pages,
+            uid="offer-pages-of-related",
+        )
 
 
 def forget_list_options(sender, **kwargs):

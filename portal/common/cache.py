@@ -16,6 +16,7 @@ built for each request, and a warning is logged.
 import logging
 
 from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.translation import get_language
 
 from portal.common.languages import LANGUAGE_CODES
@@ -58,3 +59,16 @@ def forget(*names):
     except Exception:
         # The timeout will retire the old values: a write never fails for the cache.
         logger.warning("%s not forgotten: the cache does not answer.", ", ".join(names))
+
+
+def forget_on_change(models, receiver, *, uid):
+    """Call `receiver` whenever a row of one of `models` is saved or deleted, and,
+    for a many-to-many link table, whenever its links change.
+
+    Apps connect what they keep in the cache (option lists, pages) to the writes
+    that change it from their `AppConfig.ready()`; `uid` names what is forgotten.
+    """
+    for model in models:
+        dispatch_uid = f"{model._meta.label_lower}-{uid}"
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(receiver, sender=model, dispatch_uid=dispatch_uid)
