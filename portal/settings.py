@@ -135,6 +135,11 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
 # 0 keeps none, as in development, so that an edit shows at once.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0 if DEBUG else 300)
 
+# Parts of public pages (an offer's card, the body of an offer's page) are kept
+# rendered per language this many seconds, for every reader, signed in or not
+# (portal/common/fragments.py); 0 renders them for each request, as in development.
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=0 if DEBUG else 300)
+
 # Rate limits (django-ratelimit) count in the cache; a refused request gets a
 # translated 429 page. Behind the office's proxy the client's address is the one
 # the proxy puts in X-Forwarded-For (RATELIMIT_IP_META_KEY=HTTP_X_FORWARDED_FOR).

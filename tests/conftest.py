@@ -38,6 +38,19 @@ def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 300
 
 
+@pytest.fixture(autouse=True)
+def _no_fragment_cache(settings):
+    """Parts of pages are rendered for each request unless a test keeps them with
+    `fragment_cache`."""
+    settings.FRAGMENT_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def fragment_cache(settings):
+    """Parts of pages (cards, page bodies, counts) kept rendered, as in production."""
+    settings.FRAGMENT_CACHE_SECONDS = 300
+
+
 @pytest.fixture
 def roles():
     """The staff groups: made by the migrations, and again here after a test that flushed them."""

@@ -164,8 +164,8 @@ def _lifetime(response, seconds, *, settling):
     return seconds
 
 
-def _entry_key(kind, request):
-    """The key of this request's page, and whether its kind was written to just now."""
+def generation_of(kind):
+    """The kind's generation (a new one if it was lost), and whether it was written to just now."""
     generation_key, written_key = _generation_key(kind), _written_key(kind)
     kept = cache.get_many([generation_key, written_key])
     generation = kept.get(generation_key)
@@ -173,11 +173,17 @@ def _entry_key(kind, request):
         generation = secrets.randbits(62)
         if not cache.add(generation_key, generation, None):
             generation = cache.get(generation_key, generation)
+    return generation, written_key in kept
+
+
+def _entry_key(kind, request):
+    """The key of this request's page, and whether its kind was written to just now."""
+    generation, settling = generation_of(kind)
     # Sorted by name; the values of one name keep their order.
     query = urlencode(sorted(request.GET.lists(), key=lambda item: item[0]), doseq=True)
     page = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha256(page.encode()).hexdigest()
-    return f"page:{kind}:{generation}:{get_language()}:{digest}", written_key in kept
+    return f"page:{kind}:{generation}:{get_language()}:{digest}", settling
 
 
 def _entry_of(response):
