@@ -31,11 +31,18 @@ def reader_translation(language):
 
 def live_offers(language, now=None):
     """Published offers not past their date (checked at query time), ready to list."""
-    return (
-        Offer.objects.live(now)
-        .select_related("organisation")
-        .prefetch_related("clusters", reader_translation(language))
-    )
+    return live_offer_rows(now).prefetch_related(*card_related(language))
+
+
+def live_offer_rows(now=None):
+    """Live offers with their organisation; what else a card shows is read by `card_related`
+    only for the cards a page renders (the others are kept, portal/common/fragments.py)."""
+    return Offer.objects.live(now).select_related("organisation")
+
+
+def card_related(language):
+    """What an offer's card reads besides its row and its organisation, to prefetch."""
+    return ("clusters", reader_translation(language))
 
 
 # The options of the offer list's filters, kept in the cache per language and
@@ -83,11 +90,25 @@ def _offer_list_options():
 def offer_for_page(reference, language):
     """One offer in any status (its page says when it is not live), or None."""
     return (
-        Offer.objects.filter(reference=reference)
-        .exclude(status__in=[Offer.Status.DRAFT, Offer.Status.SUBMITTED, Offer.Status.REJECTED])
+        _public_offers(reference)
         .select_related("organisation")
-        .prefetch_related("clusters", "activities", reader_translation(language))
+        .prefetch_related("activities", *card_related(language))
         .first()
+    )
+
+
+# What an offer's page needs to know before its body, kept rendered, is read.
+PAGE_STATE_FIELDS = ("reference", "status", "expires_at", "open_for_interest", "updated_at")
+
+
+def offer_page_state(reference):
+    """An offer's reference, status, date and last change (no other field is read), or None."""
+    return _public_offers(reference).only(*PAGE_STATE_FIELDS).first()
+
+
+def _public_offers(reference):
+    return Offer.objects.filter(reference=reference).exclude(
+        status__in=[Offer.Status.DRAFT, Offer.Status.SUBMITTED, Offer.Status.REJECTED]
     )
 
 

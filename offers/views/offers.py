@@ -1,8 +1,11 @@
 """The public offer pages: the list with its search, one offer, and renewing by link."""
 
-from django.db.models import prefetch_related_objects
+from urllib.parse import urlencode
+
+from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import get_template
 from django.urls import path, re_path
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods
@@ -12,10 +15,14 @@ from django_filters.views import FilterView
 from offers import links, selectors, services
 from offers.filters import OfferFilter
 from offers.models import Offer
+from portal.common.fragments import KeptCount, kept_parts, stamp
 from portal.common.page_cache import cache_for_visitors, keep_until
 from portal.common.views import FilteredListMixin
 
 Status = Offer.Status
+# What a list of live offers shows lapses as dates pass, which no write announces:
+# its page and its count are kept this long at most.
+LIST_SECONDS = 60
 
 
 class OfferListView(FilteredListMixin, FilterView):
@@ -25,7 +32,8 @@ class OfferListView(FilteredListMixin, FilterView):
     filterset_class = OfferFilter
 
     def get_queryset(self):
-        return selectors.live_offers(get_language())
+        # A card's clusters and translation state are read only for the cards rendered.
+        return selectors.live_offer_rows()
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -39,6 +47,13 @@ class OfferListView(FilteredListMixin, FilterView):
         A search's pages stop where its count does (`more_found`).
         """
         results = self.filterset.results(queryset)
+        if isinstance(results, QuerySet):
+            # The count of a list of live offers is kept a minute at most: a date passing
+            # takes offers off the list without a write.
+            query = self.request.GET.copy()
+            query.pop(self.page_kwarg, None)
+            key = "count:" + urlencode(sorted(query.lists()), doseq=True)
+            results = KeptCount(results, "offers", key, seconds=LIST_SECONDS)
         paginator = self.get_paginator(results, page_size)
         number = self.request.GET.get(self.page_kwarg)
         try:
@@ -52,7 +67,36 @@ class OfferListView(FilteredListMixin, FilterView):
         context = super().get_context_data(**kwargs)
         paginator = context.get("paginator")
         context["more_found"] = getattr(paginator and paginator.object_list, "more", False)
+        context["cards"] = offer_cards(context["object_list"])
         return context
+
+
+def offer_cards(offers):
+    """The HTML of each offer's card (offers/includes/offer_card.html), in their order.
+
+    A card is kept rendered per language until a write retires the offer pages
+    (portal/common/fragments.py). A page of the list reads only its offers' keys
+    and last changes; the offers whose cards are not kept are then read with
+    their organisation, clusters and translation state, in a query each.
+    """
+    if isinstance(offers, QuerySet):
+        rows = None
+        changes = offers.values_list("pk", "updated_at")
+    else:
+        rows = {offer.pk: offer for offer in offers}
+        changes = [(offer.pk, offer.updated_at) for offer in offers]
+    keys = {f"card:{pk}:{stamp(updated_at)}": pk for pk, updated_at in changes}
+
+    def render_cards(missing):
+        pks = [keys[key] for key in missing]
+        # Any status: an offer whose date passed since its key was read still has its card.
+        found = Offer.objects.select_related("organisation").in_bulk(pks) if rows is None else rows
+        chosen = {key: found[keys[key]] for key in missing if keys[key] in found}
+        prefetch_related_objects(list(chosen.values()), *selectors.card_related(get_language()))
+        card = get_template("offers/includes/offer_card.html")
+        return {key: card.render({"offer": offer}) for key, offer in chosen.items()}
+
+    return list(kept_parts("offers", keys, render_cards).values())
 
 
 class OfferDetailView(DetailView):
@@ -65,12 +109,10 @@ class OfferDetailView(DetailView):
     context_object_name = "offer"
 
     def get_object(self, queryset=None):
-        offer = selectors.offer_for_page(self.kwargs["reference"], get_language())
+        # The offer's state; what its page shows is read only to render it (`page_parts`).
+        offer = selectors.offer_page_state(self.kwargs["reference"])
         if offer is None:
             raise Http404
-        if offer.is_anonymous:
-            # The page shows the clusters of the organisation it does not name.
-            prefetch_related_objects([offer], "organisation__clusters")
         return offer
 
     def get_context_data(self, **kwargs):
@@ -84,7 +126,37 @@ class OfferDetailView(DetailView):
         context["takes_interest"] = (
             offer.status == Status.PUBLISHED and not offer.is_expired and offer.open_for_interest
         )
+        context.update(self.page_parts(context))
         return context
+
+    def page_parts(self, context):
+        """The page's title and body, kept rendered per language (portal/common/fragments.py).
+
+        The body says whether the offer is gone or expired and takes interest: those
+        are in its key, so that a date passing shows the body of the new state.
+        """
+        offer = self.object
+        changed = f"{offer.pk}:{stamp(offer.updated_at)}"
+        shown = "".join(
+            "1" if context[name] else "0" for name in ("is_gone", "is_expired", "takes_interest")
+        )
+        keys = {"title": f"offer-title:{changed}", "body": f"offer-body:{changed}:{shown}"}
+
+        def render_parts(missing):
+            # (The row as it is now; as it was read, if it left the public pages since.)
+            shown = selectors.offer_for_page(offer.reference, get_language()) or offer
+            if shown.is_anonymous:
+                # The page shows the clusters of the organisation it does not name.
+                prefetch_related_objects([shown], "organisation__clusters")
+            parts = {}
+            for name, key in keys.items():
+                if key in missing:
+                    template = get_template(f"offers/includes/offer_page_{name}.html")
+                    parts[key] = template.render({**context, "offer": shown}).strip()
+            return parts
+
+        parts = kept_parts("offers", keys.values(), render_parts)
+        return {f"page_{name}": parts[key] for name, key in keys.items()}
 
     def render_to_response(self, context, **response_kwargs):
         if context["is_gone"]:
@@ -135,7 +207,7 @@ def offer_renew(request, token):
 urlpatterns = [
     path(
         "offers/",
-        cache_for_visitors("offers", max_seconds=60)(OfferListView.as_view()),
+        cache_for_visitors("offers", max_seconds=LIST_SECONDS)(OfferListView.as_view()),
         name="offer_list",
     ),
     path("offers/renew/<str:token>/", offer_renew, name="offer_renew"),

@@ -5,6 +5,7 @@ from unittest import mock
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import formats, timezone, translation
@@ -728,12 +729,14 @@ def make_offers(count, cluster, activity):
 
 # The offer list's queries with its filters' options read from the database (cold,
 # three queries: countries, clusters, activities) and kept in the cache (warm). A
-# search counts its matches, and reads those it ranks, each in a transaction of its
-# own (here a savepoint, its release, and the setting that reads them from the index).
+# page of the list reads its offers' keys, then the offers whose cards it renders
+# with their clusters and translation states. A search counts its matches, and
+# reads those it ranks, each in a transaction of its own (here a savepoint, its
+# release, and the setting that reads them from the index).
 @pytest.mark.parametrize(
     ("query", "cold", "warm"),
     [
-        ({}, 7, 4),
+        ({}, 8, 5),
         ({"q": "przyczepy"}, 14, 11),
         ({"q": "przyczepy", "cluster": "agricultural-machinery", "page": "2"}, 15, 12),
     ],
@@ -774,10 +777,39 @@ def test_the_list_runs_the_same_queries_whatever_the_countries_and_activities(cl
     page = client.get(list_url("it")).content.decode()
     assert all(f'<option value="{code}">' in page for code in codes)
     assert all(f'<option value="{10 + number}.11">' in page for number in range(40))
-    assert counts == {"few": (7, 4), "many": (7, 4)}
+    assert counts == {"few": (8, 5), "many": (8, 5)}
 
 
-@pytest.mark.parametrize(("anonymous", "queries"), [(False, 4), (True, 5)])
+def test_with_its_cards_and_count_kept_a_page_of_the_list_reads_only_its_keys(
+    client, machinery, fragment_cache
+):
+    activity = ActivityFactory(code="28.30", name_pl="Maszyny rolnicze")
+    make_offers(1, machinery, activity)
+    count_queries(client, list_url("it"))
+    one, first = queries_and_response(client, list_url("it"))
+
+    make_offers(49, machinery, activity)
+    count_queries(client, list_url("it"))
+    fifty, page = queries_and_response(client, list_url("it"))
+
+    assert (one, fifty) == (1, 1)
+    assert first.content.decode().count("offer-card") == 1
+    assert page.content.decode().count("offer-card") == settings.DIRECTORY_PAGE_SIZE
+
+
+def test_with_its_body_kept_an_offer_page_reads_only_the_offers_state(
+    client, machinery, fragment_cache
+):
+    offer = OfferFactory(clusters=[machinery], is_anonymous=True)
+    built, first = queries_and_response(client, page_url(offer, "it"))
+    served, again = queries_and_response(client, page_url(offer, "it"))
+
+    assert (built, served) == (6, 1)
+    assert again.content == first.content
+
+
+# The offer page reads the offer's state, then the offer with what its page shows.
+@pytest.mark.parametrize(("anonymous", "queries"), [(False, 5), (True, 6)])
 def test_the_offer_page_runs_the_same_queries_with_1_and_50_offers(
     client, dairy, machinery, anonymous, queries
 ):
@@ -1028,19 +1060,35 @@ def test_the_renew_page_is_in_the_readers_language(client):
     assert re.search(r'<span lang="pl">Przyczepy</span>', response.content.decode())
 
 
-# Pages kept for anonymous visitors (portal/common/page_cache.py): a write that
-# changes what they show retires them at once, a date within a minute.
+# Pages kept for anonymous visitors (portal/common/page_cache.py), and their parts
+# kept rendered for every reader (portal/common/fragments.py): a write that changes
+# what they show retires them at once, a date within a minute.
+
+
+@pytest.fixture(params=["pages", "parts"])
+def kept(request, settings):
+    """Each test twice: with whole pages kept, and with their parts kept."""
+    if request.param == "pages":
+        settings.PAGE_CACHE_SECONDS = 300
+    else:
+        settings.FRAGMENT_CACHE_SECONDS = 300
+    return request.param
 
 
 def kept_page(client, address):
-    """The page at `address`, once kept: a second visit takes no query."""
-    client.get(address)
+    """The page at `address`, once kept: a second visit takes no query (a whole page),
+    or no more (its parts kept, perhaps by another page already), and shows the same."""
+    built, first = queries_and_response(client, address)
     served, response = queries_and_response(client, address)
-    assert served == 0, address
+    if settings.PAGE_CACHE_SECONDS:
+        assert served == 0, address
+    else:
+        assert served <= built, address
+    assert response.content == first.content, address
     return response.content.decode()
 
 
-def test_a_published_offer_enters_the_kept_list_and_search_at_once(client, page_cache):
+def test_a_published_offer_enters_the_kept_list_and_search_at_once(client, kept):
     OfferFactory(title="Mleko w proszku")
     draft = OfferFactory(title="Sery dojrzewające dla hurtowni", published=False)
     services.offer_submit(offer=draft)
@@ -1053,7 +1101,7 @@ def test_a_published_offer_enters_the_kept_list_and_search_at_once(client, page_
         assert "Sery dojrzewające dla hurtowni" in client.get(address).content.decode()
 
 
-def test_a_withdrawn_offer_leaves_the_kept_list_and_its_page_says_so(client, page_cache):
+def test_a_withdrawn_offer_leaves_the_kept_list_and_its_page_says_so(client, kept):
     offer = OfferFactory(title="Maszyny do zbioru siana")
     listed = kept_page(client, list_url())
     kept_page(client, page_url(offer))
@@ -1067,7 +1115,7 @@ def test_a_withdrawn_offer_leaves_the_kept_list_and_its_page_says_so(client, pag
     assert page.status_code == 410
 
 
-def test_an_edited_offer_shows_its_new_text_in_the_kept_pages(client, page_cache):
+def test_an_edited_offer_shows_its_new_text_in_the_kept_pages(client, kept):
     offer = OfferFactory(title="Sery twarde")
     kept_page(client, list_url())
     kept_page(client, page_url(offer))
@@ -1079,7 +1127,7 @@ def test_an_edited_offer_shows_its_new_text_in_the_kept_pages(client, page_cache
 
 
 @pytest.mark.parametrize("machine", [False, True], ids=["reviewed", "machine"])
-def test_an_italian_translation_shows_in_the_kept_italian_pages(client, page_cache, machine):
+def test_an_italian_translation_shows_in_the_kept_italian_pages(client, kept, machine):
     offer = OfferFactory(title="Sery twarde")
     italian = {
         address: kept_page(client, address) for address in (list_url("it"), page_url(offer, "it"))
@@ -1103,7 +1151,7 @@ def test_an_italian_translation_shows_in_the_kept_italian_pages(client, page_cac
         assert again == page
 
 
-def test_an_offer_past_its_date_leaves_the_kept_pages_within_a_minute(client, page_cache):
+def test_an_offer_past_its_date_leaves_the_kept_pages_within_a_minute(client, kept):
     OfferFactory(title="Oferta stała")
     ending = OfferFactory(title="Oferta kończąca się")
     # No write announces a date that passes.
@@ -1124,7 +1172,7 @@ def test_an_offer_past_its_date_leaves_the_kept_pages_within_a_minute(client, pa
     assert "offer-expired" in page
 
 
-def test_a_renamed_organisation_shows_its_new_name_on_the_kept_offer_pages(client, page_cache):
+def test_a_renamed_organisation_shows_its_new_name_on_the_kept_offer_pages(client, kept):
     organisation = OrganisationFactory(name="Mleczarnia Stara")
     offer = OfferFactory(organisation=organisation)
     kept_page(client, list_url())
@@ -1138,7 +1186,7 @@ def test_a_renamed_organisation_shows_its_new_name_on_the_kept_offer_pages(clien
         assert "Mleczarnia Nowa" in page and "Mleczarnia Stara" not in page, address
 
 
-def test_a_cluster_renamed_or_added_shows_on_the_kept_offer_page(client, page_cache):
+def test_a_cluster_renamed_or_added_shows_on_the_kept_offer_page(client, kept):
     wood = ClusterFactory(slug="wood", name_pl="Drzewny", name_en="Wood")
     metal = ClusterFactory(slug="metal", name_pl="Metalowy", name_en="Metal")
     offer = OfferFactory(clusters=[wood])
@@ -1155,7 +1203,7 @@ def test_a_cluster_renamed_or_added_shows_on_the_kept_offer_page(client, page_ca
     assert "Timber" in added and "Metal" in added
 
 
-def test_an_offers_deletion_retires_its_kept_pages(client, page_cache):
+def test_an_offers_deletion_retires_its_kept_pages(client, kept):
     offer = OfferFactory(title="Oferta do usunięcia")
     kept_page(client, list_url())
     address = page_url(offer)
