@@ -72,6 +72,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous visitors' kept pages, before the session and everything after it
+    # runs; it keeps them on their way out, with the headers added below it
+    # (portal/common/page_cache.py).
+    "portal.common.page_cache.KeptPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # A page whose database does not answer is a translated 503 (portal/middleware.py).

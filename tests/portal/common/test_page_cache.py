@@ -8,17 +8,25 @@ import logging
 
 import pytest
 import time_machine
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages import constants
 from django.contrib.messages.storage import default_storage
+from django.contrib.messages.storage.base import Message
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.contrib.sessions.middleware import SessionMiddleware
-from django.http import HttpResponse
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template import engines
 from django.test import RequestFactory, override_settings
-from django.utils import timezone
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
 from django.utils.csp import LazyNonce
 
+from offers.models import Offer
+from portal.common import page_cache as page_cache_module
 from portal.common.page_cache import cache_for_visitors, forget_pages, keep_until
 from tests import unreachable_cache
 from tests.factories import OrganisationFactory
@@ -42,13 +50,15 @@ class CountingView:
 
 
 def visit(view, path="/pl/page/", method="get", user=None, **extra):
-    """`view` called as the middleware would leave a request: a session, a user, messages."""
+    """`view` called as the middleware would leave a request: a session, a user, messages,
+    its path's language."""
     request = getattr(RequestFactory(), method)(path, **extra)
     SessionMiddleware(lambda request: HttpResponse()).process_request(request)
     request.user = user or AnonymousUser()
     request._messages = default_storage(request)
     request._csp_nonce = LazyNonce()
-    return view(request)
+    with translation.override(translation.get_language_from_path(path)):
+        return view(request)
 
 
 def kept(view, kind="pages", **options):
@@ -226,13 +236,13 @@ def test_a_page_that_sets_a_cookie_or_changes_the_session_is_not_kept(page_cache
 def test_forgetting_a_kind_retires_its_pages_and_no_others(page_cache):
     offers, directory = CountingView(), CountingView()
     offer_page, directory_page = kept(offers, "offers"), kept(directory, "directory")
-    visit(offer_page)
-    visit(directory_page)
+    visit(offer_page, "/pl/offers/")
+    visit(directory_page, "/pl/directory/")
 
     forget_pages("offers")
     with time_machine.travel(timezone.now() + datetime.timedelta(seconds=1)):
-        visit(offer_page)
-        visit(directory_page)
+        visit(offer_page, "/pl/offers/")
+        visit(directory_page, "/pl/directory/")
 
     assert (offers.built, directory.built) == (2, 1)
 
@@ -390,3 +400,162 @@ def test_with_the_cache_down_the_pages_answer_and_nothing_is_kept(client, page_c
 
             assert again == built > 0, address
             assert second.content == first.content, address
+
+
+# Answered before the session and the rest of the middleware (KeptPageMiddleware).
+
+
+@pytest.fixture
+def sessions_opened(monkeypatch):
+    """The paths of the requests that reached the session middleware, and so every
+    middleware after it and the view."""
+    opened = []
+    process_request = SessionMiddleware.process_request
+
+    def counting(self, request):
+        opened.append(request.path)
+        return process_request(self, request)
+
+    monkeypatch.setattr(SessionMiddleware, "process_request", counting)
+    return opened
+
+
+def message_cookie(text):
+    """The messages cookie of a visitor with `text` waiting for the next page."""
+    return CookieStorage(HttpRequest())._encode([Message(constants.SUCCESS, text)])
+
+
+def test_a_kept_page_is_answered_before_the_session_and_the_rest_of_the_middleware(
+    client, page_cache, sessions_opened
+):
+    for address in public_pages():
+        fresh = client.get(address)
+        sessions_opened.clear()
+
+        served, kept_page = queries_and_response(client, address)
+
+        assert (served, sessions_opened) == (0, []), address
+        assert kept_page.content == fresh.content, address
+
+
+def test_a_head_request_is_answered_with_the_kept_pages_headers(
+    client, page_cache, sessions_opened
+):
+    address = public_pages()[2]
+    fresh = client.get(address)
+    sessions_opened.clear()
+
+    with CaptureQueriesContext(connection) as queries:
+        head = client.head(address)
+
+    assert (head.status_code, head.content, len(queries), sessions_opened) == (200, b"", 0, [])
+    assert dict(head.headers) == dict(fresh.headers)
+
+
+def test_a_visitor_with_a_session_cookie_gets_the_kept_page_from_the_view(
+    client, page_cache, sessions_opened
+):
+    address = public_pages()[0]
+    fresh = client.get(address)
+    session = client.session
+    session["seen"] = True
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
+    sessions_opened.clear()
+
+    served, kept_page = queries_and_response(client, address)
+
+    assert (served, sessions_opened) == (1, [address])  # the session's query
+    assert kept_page.content == fresh.content
+
+
+def test_a_visitor_with_a_message_waiting_gets_it_on_a_page_built_for_them(
+    client, page_cache, sessions_opened
+):
+    address = public_pages()[0]
+    fresh = client.get(address)
+    client.cookies[CookieStorage.cookie_name] = message_cookie("Dziękujemy za zgłoszenie.")
+    sessions_opened.clear()
+
+    built, page = queries_and_response(client, address)
+    # The message was shown: its cookie is emptied, and the kept page is theirs again.
+    served, kept_page = queries_and_response(client, address)
+
+    assert built > 0
+    assert "Dziękujemy za zgłoszenie." in page.content.decode()
+    assert "Dziękujemy za zgłoszenie." not in fresh.content.decode()
+    assert (served, sessions_opened) == (0, [address])
+    assert kept_page.content == fresh.content
+
+
+def test_before_the_urls_name_the_kinds_the_view_serves_the_kept_page(
+    client, page_cache, sessions_opened, monkeypatch
+):
+    """A worker's first requests come before its URLs load: the middleware knows no kind."""
+    address = public_pages()[0]
+    monkeypatch.setattr(page_cache_module, "_KINDS", set())
+    fresh = client.get(address)
+    sessions_opened.clear()
+
+    served, kept_page = queries_and_response(client, address)
+
+    assert (served, sessions_opened) == (0, [address])
+    assert kept_page.content == fresh.content
+    assert dict(kept_page.headers) == dict(fresh.headers)
+
+
+def test_a_forgotten_page_is_built_again_from_the_rows(client, page_cache):
+    offer = OfferFactory(title="Sery dla dystrybutorów")
+    address = f"/pl/offers/{offer.reference}/"
+    client.get(address)
+    # Changed behind the signals' back: the kept page does not know.
+    Offer.objects.filter(pk=offer.pk).update(title_pl="Sery dojrzewające dla hurtowni")
+    unchanged = client.get(address).content.decode()
+
+    forget_pages("offers")
+    built, page = queries_and_response(client, address)
+    served, again = queries_and_response(client, address)
+
+    assert "Sery dla dystrybutorów" in unchanged
+    assert built > 0
+    assert "Sery dojrzewające dla hurtowni" in page.content.decode()
+    assert served == 0
+    assert again.content == page.content
+
+
+def test_a_wrong_host_gets_the_400_page_and_not_a_kept_one(client, page_cache):
+    address = public_pages()[0]
+    client.get(address)
+    client.get(address)
+
+    response = client.get(address, HTTP_HOST="portal.example")
+
+    assert response.status_code == 400
+
+
+def test_with_the_cache_down_the_middleware_lets_the_page_be_built_and_logs_a_warning(
+    client, page_cache, caplog
+):
+    address = public_pages()[0]
+
+    with override_settings(CACHES=unreachable_cache.SETTINGS), caplog.at_level(logging.WARNING):
+        built, first = queries_and_response(client, address)
+        again, second = queries_and_response(client, address)
+
+    assert again == built > 0
+    assert second.content == first.content
+    warnings = [record.getMessage() for record in caplog.records]
+    assert warnings.count("Page /pl/offers/ not read from the cache: it does not answer.") == 2
+    assert "Page of offers not read from the cache: it does not answer." not in warnings
+
+
+def test_with_no_page_cache_the_middleware_does_not_call_the_cache(client, monkeypatch, caplog):
+    address = public_pages()[0]
+    monkeypatch.setattr(page_cache_module, "cache", unreachable_cache.UnreachableCache("", {}))
+
+    with caplog.at_level(logging.WARNING):
+        built, _response = queries_and_response(client, address)
+        again, _response = queries_and_response(client, address)
+
+    assert (built > 0, again > 0) == (True, True)
+    assert [record for record in caplog.records if record.name == page_cache_module.__name__] == []
