@@ -133,6 +133,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache (and with it rate limits): Redis where there is more than one process,
 # for example CACHE_URL=redis://127.0.0.1:6379/0.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://portal")}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's, with one Redis client per connection pool (portal/common/redis_cache.py).
+    CACHES["default"]["BACKEND"] = "portal.common.redis_cache.RedisCache"
 
 # Public offer and directory pages are kept whole for anonymous visitors this many
 # seconds (portal/common/page_cache.py; the lists of live offers a minute at most);
@@ -159,7 +162,7 @@ SILENCED_SYSTEM_CHECKS = []
 if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
     # One process, one memory: counts are exact there.
     SILENCED_SYSTEM_CHECKS += ["django_ratelimit.E003", "django_ratelimit.W001"]
-if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+if CACHES["default"]["BACKEND"] == "portal.common.redis_cache.RedisCache":
     # Django's own Redis backend increments atomically, as django-ratelimit needs.
     SILENCED_SYSTEM_CHECKS.append("django_ratelimit.W001")
 
