@@ -64,6 +64,7 @@ PAGES = [
     ("offer list", "/pl/offers/"),
     ("search (pl)", "/pl/offers/?q=" + quote("ser dojrzewający")),
     ("search (it)", "/it/offers/?q=" + quote("formaggio stagionato")),
+    ("search (cs)", "/cs/offers/?q=" + quote("zrající sýr")),
     ("offer page", "/pl/offers/{reference}/"),
     ("directory", "/pl/directory/"),
     # "Mleczarnia" begins the names of a share of the dairy firms (HOMES).
@@ -1221,10 +1222,12 @@ def main(argv=None):
 
     plans = [(path, *explain_search(path)) for path in EXPLAINED]
     conn_max_age = env.get("CONN_MAX_AGE", "60 (default)")
+    fragments = env.get("FRAGMENT_CACHE_SECONDS", "300 (default)")
     settings_line = (
         f"{args.offers} offers, {args.organisations} organisations; gunicorn {args.workers} "
         f"sync workers; wrk -t{args.threads} -c{args.connections} -d{args.duration}; "
         f"{os.cpu_count()} CPUs; CONN_MAX_AGE={conn_max_age}; "
+        f"FRAGMENT_CACHE_SECONDS={fragments} in both runs; "
         f"runs: uncached PAGE_CACHE_SECONDS={RUNS['uncached']['PAGE_CACHE_SECONDS']}, "
         f"cached PAGE_CACHE_SECONDS={RUNS['cached']['PAGE_CACHE_SECONDS']}; "
         f"CACHE_URL={args.cache_url}"
