@@ -14,9 +14,14 @@ OPTIONS_TIMEOUT = 60
 
 def organisation_list():
     """Published organisations, with what a list row shows."""
-    return Organisation.objects.published().prefetch_related(
-        Prefetch("clusters", queryset=Cluster.objects.only("pk", "slug", "name"))
-    )
+    return Organisation.objects.published().prefetch_related(*card_related())
+
+
+def card_related():
+    """What an organisation's card reads besides its row, to prefetch (the directory
+    reads it only for the cards it renders, the others are kept:
+    portal/common/fragments.py)."""
+    return (Prefetch("clusters", queryset=Cluster.objects.only("pk", "slug", "name")),)
 
 
 def directory_choices():
@@ -72,6 +77,16 @@ def organisation_detail_queryset():
             to_attr="public_contacts",
         ),
     )
+
+
+# What an organisation's page reads before its body, kept rendered: its title, and
+# whether it loads the map's files (its position).
+PAGE_STATE_FIELDS = ("slug", "name", "latitude", "longitude", "updated_at")
+
+
+def organisation_page_state():
+    """Published organisations with only what their page shows outside its body."""
+    return Organisation.objects.published().only(*PAGE_STATE_FIELDS)
 
 
 def map_points(queryset):

@@ -1,4 +1,8 @@
-from django.http import JsonResponse
+from urllib.parse import urlencode
+
+from django.db.models import prefetch_related_objects
+from django.http import Http404, JsonResponse
+from django.template.loader import get_template
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
@@ -6,8 +10,13 @@ from django_filters.views import FilterView
 from companies import selectors
 from companies.filters import OrganisationFilter
 from companies.models import Organisation
+from portal.common.fragments import KeptCount, kept_part, kept_parts, stamp
 from portal.common.languages import language_name
 from portal.common.views import FilteredListMixin
+
+# An organisation's page lists its live offers, which a date passing retires without
+# a write: its body is kept this long at most, as the page is (companies/urls.py).
+PAGE_BODY_SECONDS = 60
 
 
 class OrganisationListView(FilteredListMixin, FilterView):
@@ -20,20 +29,75 @@ class OrganisationListView(FilteredListMixin, FilterView):
         return kwargs
 
     def get_queryset(self):
-        return selectors.organisation_list()
+        # A card's clusters are read only for the cards rendered (`organisation_cards`).
+        return Organisation.objects.published()
+
+    def paginate_queryset(self, queryset, page_size):
+        """A page of the list; its count is kept as the cards are, until a directory
+        write (the key is the query without its page number)."""
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        key = "count:" + urlencode(sorted(query.lists()), doseq=True)
+        return super().paginate_queryset(KeptCount(queryset, "directory", key), page_size)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cards"] = organisation_cards(context["object_list"])
+        return context
+
+
+def organisation_cards(organisations):
+    """The HTML of each organisation's card (companies/includes/organisation_card.html),
+    in their order.
+
+    A card is kept rendered per language until a write retires the directory's
+    pages (portal/common/fragments.py). A page of the list reads only its
+    organisations' keys and last changes; those whose cards are not kept are then
+    read with their clusters, in a query each.
+    """
+    changes = organisations.values_list("pk", "updated_at")
+    keys = {f"card:{pk}:{stamp(updated_at)}": pk for pk, updated_at in changes}
+
+    def render_cards(missing):
+        found = Organisation.objects.in_bulk([keys[key] for key in missing])
+        chosen = {key: found[keys[key]] for key in missing if keys[key] in found}
+        prefetch_related_objects(list(chosen.values()), *selectors.card_related())
+        card = get_template("companies/includes/organisation_card.html")
+        return {key: card.render({"organisation": row}) for key, row in chosen.items()}
+
+    return list(kept_parts("directory", keys, render_cards).values())
 
 
 class OrganisationDetailView(DetailView):
+    """An organisation's page. What it shows outside its body (its name, whether it
+    has a position) is read for each request; its body is kept rendered per language
+    (portal/common/fragments.py) and read whole only to render it."""
+
     template_name = "companies/organisation_detail.html"
     context_object_name = "organisation"
 
     def get_queryset(self):
-        return selectors.organisation_detail_queryset()
+        return selectors.organisation_page_state()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["languages_spoken"] = [language_name(code) for code in self.object.language_codes]
+        context["page_body"] = self.page_body()
         return context
+
+    def page_body(self):
+        state = self.object
+
+        def render():
+            organisation = selectors.organisation_detail_queryset().filter(pk=state.pk).first()
+            if organisation is None:  # It left the directory since its state was read.
+                raise Http404
+            languages = [language_name(code) for code in organisation.language_codes]
+            body = get_template("companies/includes/organisation_page_body.html")
+            context = {"organisation": organisation, "languages_spoken": languages}
+            return body.render(context, self.request).strip()
+
+        key = f"organisation-body:{state.pk}:{stamp(state.updated_at)}"
+        return kept_part("directory", key, render, seconds=PAGE_BODY_SECONDS)
 
 
 class OrganisationMapView(TemplateView):

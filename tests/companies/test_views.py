@@ -1,14 +1,21 @@
+import datetime
 import json
+import logging
 import re
 
 import pytest
+import time_machine
+from django.conf import settings
+from django.test import override_settings
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django_countries import countries
 
 from companies import services as company_services
 from companies.models import Activity, Organisation
 from offers import services as offer_services
+from offers.models import Offer
+from tests import unreachable_cache
 from tests.factories import (
     ActivityFactory,
     CertificationFactory,
@@ -247,13 +254,16 @@ def test_cluster_page_shows_description_members_and_codes(client, cluster, activ
 
 # What each page costs, whatever the number of organisations: with the options of
 # the directory's filters read from the database (cold: the countries and regions,
-# clusters, activities, certifications) and kept in the cache (warm).
+# clusters, activities, certifications) and kept in the cache (warm). A page of the
+# list reads its organisations' keys, then those whose cards it renders with their
+# clusters; an organisation's page reads its state, then the organisation with what
+# its body shows.
 DIRECTORY_QUERIES = {
-    "list": (7, 3),
-    "list_filtered": (10, 6),
-    "list_search": (7, 3),
+    "list": (8, 4),
+    "list_filtered": (11, 7),
+    "list_search": (8, 4),
     "map_data": (6, 2),
-    "detail": (6, 6),
+    "detail": (7, 7),
     "cluster": (4, 4),
     "clusters": (2, 2),
     "home": (2, 2),
@@ -319,7 +329,7 @@ def test_the_list_runs_the_same_queries_whatever_the_countries_and_activities(cl
     page = client.get(url("companies:organisation_list")).content.decode()
     assert all(f'<option value="{code}">' in page for code in codes)
     assert all(f'<option value="{10 + number}.11">' in page for number in range(40))
-    assert counts == {"few": (7, 3), "many": (7, 3)}
+    assert counts == {"few": (8, 4), "many": (8, 4)}
 
 
 def country_options(page):
@@ -420,19 +430,35 @@ def test_a_nul_byte_in_the_search_is_refused_and_not_echoed(client):
     assert 'value="milkpowder"' in page
 
 
-# Pages kept for anonymous visitors (portal/common/page_cache.py): a write that
-# changes what they show retires them at once.
+# Pages kept for anonymous visitors (portal/common/page_cache.py), and their parts
+# kept rendered for every reader (portal/common/fragments.py): a write that changes
+# what they show retires them at once, a date within a minute.
+
+
+@pytest.fixture(params=["pages", "parts"])
+def kept(request, settings):
+    """Each test twice: with whole pages kept, and with their parts kept."""
+    if request.param == "pages":
+        settings.PAGE_CACHE_SECONDS = 300
+    else:
+        settings.FRAGMENT_CACHE_SECONDS = 300
+    return request.param
 
 
 def kept_page(client, address):
-    """The page at `address`, once kept: a second visit takes no query."""
-    client.get(address)
+    """The page at `address`, once kept: a second visit takes no query (a whole page),
+    or no more (its parts kept, perhaps by another page already), and shows the same."""
+    built, first = queries_and_response(client, address)
     served, response = queries_and_response(client, address)
-    assert served == 0, address
+    if settings.PAGE_CACHE_SECONDS:
+        assert served == 0, address
+    else:
+        assert served <= built, address
+    assert response.content == first.content, address
     return response.content.decode()
 
 
-def test_a_renamed_organisation_shows_its_new_name_in_the_kept_directory(client, page_cache):
+def test_a_renamed_organisation_shows_its_new_name_in_the_kept_directory(client, kept):
     organisation = OrganisationFactory(name="Mleczarnia Stara")
     addresses = [url("companies:organisation_list"), "/pl/directory/?q=mleczarnia"]
     addresses.append(organisation.get_absolute_url())
@@ -447,7 +473,7 @@ def test_a_renamed_organisation_shows_its_new_name_in_the_kept_directory(client,
         assert "Mleczarnia Nowa" in page and "Mleczarnia Stara" not in page, address
 
 
-def test_an_unpublished_organisation_leaves_the_kept_directory(client, page_cache):
+def test_an_unpublished_organisation_leaves_the_kept_directory(client, kept):
     organisation = OrganisationFactory(name="Mleczarnia Znikająca")
     listed = kept_page(client, url("companies:organisation_list"))
     address = organisation.get_absolute_url()
@@ -463,9 +489,7 @@ def test_an_unpublished_organisation_leaves_the_kept_directory(client, page_cach
     assert client.get(address).status_code == 404
 
 
-def test_a_contact_person_and_a_cluster_show_on_the_kept_organisation_page(
-    client, page_cache, cluster
-):
+def test_a_contact_person_and_a_cluster_show_on_the_kept_organisation_page(client, kept, cluster):
     organisation = OrganisationFactory()
     address = organisation.get_absolute_url()
     kept_page(client, address)
@@ -480,7 +504,7 @@ def test_a_contact_person_and_a_cluster_show_on_the_kept_organisation_page(
     assert str(cluster.name) in with_cluster and str(cluster.name) not in with_contact
 
 
-def test_an_offer_published_or_withdrawn_shows_on_the_kept_organisation_page(client, page_cache):
+def test_an_offer_published_or_withdrawn_shows_on_the_kept_organisation_page(client, kept):
     organisation = OrganisationFactory()
     address = organisation.get_absolute_url()
     kept_page(client, address)
@@ -493,3 +517,154 @@ def test_an_offer_published_or_withdrawn_shows_on_the_kept_organisation_page(cli
 
     assert "Serwatka w proszku" in published
     assert "Serwatka w proszku" not in withdrawn
+
+
+def test_an_edited_description_shows_on_the_kept_card_and_page(client, kept):
+    organisation = OrganisationFactory(description_pl="Sery dojrzewające z Podlasia.")
+    addresses = [url("companies:organisation_list"), organisation.get_absolute_url()]
+    before = [kept_page(client, address) for address in addresses]
+
+    organisation.description_pl = "Masło i śmietana z Podlasia."
+    organisation.save()
+
+    assert all("Sery dojrzewające z Podlasia." in page for page in before)
+    for address in addresses:
+        page = client.get(address).content.decode()
+        assert "Masło i śmietana z Podlasia." in page, address
+        assert "Sery dojrzewające" not in page, address
+
+
+def test_a_renamed_cluster_shows_on_the_kept_cards_and_page(client, kept, cluster):
+    organisations = [OrganisationFactory(clusters=[cluster]) for _ in range(2)]
+    addresses = [url("companies:organisation_list"), organisations[0].get_absolute_url()]
+    before = [kept_page(client, address) for address in addresses]
+
+    cluster.name_pl = "Mleczarstwo"
+    cluster.save()
+    listed, page = (client.get(address).content.decode() for address in addresses)
+
+    assert all("Przemysł mleczarski" in text for text in before)
+    assert listed.count('<span class="badge text-bg-light border">Mleczarstwo</span>') == 2
+    assert ">Mleczarstwo</a>" in page
+    assert "Przemysł mleczarski" not in listed + page
+
+
+def test_an_offer_past_its_date_leaves_the_kept_organisation_page_within_a_minute(client, kept):
+    organisation = OrganisationFactory()
+    OfferFactory(organisation=organisation, title="Oferta stała")
+    ending = OfferFactory(organisation=organisation, title="Oferta kończąca się")
+    # No write announces a date that passes.
+    Offer.objects.filter(pk=ending.pk).update(
+        expires_at=timezone.now() + datetime.timedelta(seconds=90)
+    )
+    address = organisation.get_absolute_url()
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        traveller.shift(datetime.timedelta(seconds=31))  # long after the last write
+        before = kept_page(client, address)
+        traveller.shift(datetime.timedelta(seconds=59))
+        kept_still = client.get(address).content.decode()
+        traveller.shift(datetime.timedelta(seconds=2))
+        after = client.get(address).content.decode()
+
+    assert "Oferta kończąca się" in before and "Oferta kończąca się" in kept_still
+    assert "Oferta kończąca się" not in after and "Oferta stała" in after
+
+
+def test_an_italian_translation_changes_only_the_italian_pages(client, kept):
+    organisation = OrganisationFactory(description_pl="Sery dojrzewające z Podlasia.")
+    addresses = {
+        language: [url("companies:organisation_list", language), organisation.get_absolute_url()]
+        for language in ("pl", "it")
+    }
+    with translation.override("it"):
+        addresses["it"][1] = organisation.get_absolute_url()
+    before = {
+        language: [kept_page(client, address) for address in pages]
+        for language, pages in addresses.items()
+    }
+
+    company_services.organisation_update(
+        organisation=organisation,
+        data={},
+        language="it",
+        texts={"description": "Formaggi stagionati della Podlachia."},
+    )
+    after = {
+        language: [client.get(address).content.decode() for address in pages]
+        for language, pages in addresses.items()
+    }
+
+    assert after["pl"] == before["pl"]
+    for page in before["it"]:
+        assert "Sery dojrzewające z Podlasia." in page and "fallback-note" in page
+    for page in after["it"]:
+        assert "Formaggi stagionati della Podlachia." in page
+        assert "Sery dojrzewające" not in page and "fallback-note" not in page
+
+
+# With its cards, its count and the options of its filters kept, a page of the list
+# reads only its organisations' keys (and a filter its cluster), and an organisation's
+# page only its state.
+
+
+@pytest.mark.parametrize(
+    ("query", "queries"),
+    [("", 1), ("?q=firma", 1), ("?cluster=dairy&sort=newest&page=2", 2)],
+    ids=["list", "search", "filtered"],
+)
+def test_with_its_cards_and_count_kept_a_page_of_the_directory_reads_only_its_keys(
+    client, fragment_cache, cluster, query, queries
+):
+    address = url("companies:organisation_list") + query
+    OrganisationFactory.create_batch(1 if "page" not in query else 21, clusters=[cluster])
+    count_queries(client, address)
+    few, first = queries_and_response(client, address)
+
+    OrganisationFactory.create_batch(49, clusters=[cluster])
+    count_queries(client, address)
+    many, page = queries_and_response(client, address)
+
+    assert (few, many) == (queries, queries)
+    assert first.content.decode().count('<li class="card mb-3">') == 1
+    assert page.content.decode().count('<li class="card mb-3">') == (settings.DIRECTORY_PAGE_SIZE)
+
+
+def test_with_its_body_kept_an_organisations_page_reads_only_its_state(
+    client, fragment_cache, cluster, activity, certification
+):
+    organisation = OrganisationFactory(
+        clusters=[cluster], activities=[activity], certifications=[certification]
+    )
+    ContactPersonFactory(organisation=organisation, publication_consent=True)
+    OfferFactory(organisation=organisation, title="Serwatka w proszku")
+    address = organisation.get_absolute_url()
+
+    built, first = queries_and_response(client, address)
+    served, again = queries_and_response(client, address)
+
+    # Built: its state, the organisation with its clusters, activities, certifications
+    # and contacts, its offers with their clusters and translation states.
+    assert (built, served) == (9, 1)
+    assert again.content == first.content
+    assert "Serwatka w proszku" in first.content.decode()
+
+
+def test_with_the_cache_down_the_directory_answers_the_same_and_says_so(
+    client, fragment_cache, cluster, caplog
+):
+    organisation = OrganisationFactory(name="Mleczarnia Testowa", clusters=[cluster])
+    OfferFactory(organisation=organisation, title="Serwatka w proszku")
+    addresses = [
+        url("companies:organisation_list"),
+        url("companies:organisation_list", "de") + "?q=mleczarnia",
+        organisation.get_absolute_url(),
+    ]
+    kept = [kept_page(client, address) for address in addresses]
+
+    with override_settings(CACHES=unreachable_cache.SETTINGS), caplog.at_level(logging.WARNING):
+        down = [client.get(address) for address in addresses]
+
+    assert [response.status_code for response in down] == [200, 200, 200]
+    assert [response.content.decode() for response in down] == kept
+    warnings = [record.getMessage() for record in caplog.records]
+    assert "Parts of directory not read from the cache: it does not answer." in warnings
