@@ -45,6 +45,16 @@ def _no_fragment_cache(settings):
     settings.FRAGMENT_CACHE_SECONDS = 0
 
 
+@pytest.fixture(params=["pages", "parts"])
+def kept(request, settings):
+    """Each test twice: with whole pages kept, and with their parts kept."""
+    if request.param == "pages":
+        settings.PAGE_CACHE_SECONDS = 300
+    else:
+        settings.FRAGMENT_CACHE_SECONDS = 300
+    return request.param
+
+
 @pytest.fixture
 def fragment_cache(settings):
     """Parts of pages (cards, page bodies, counts) kept rendered, as in production."""

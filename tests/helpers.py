@@ -4,6 +4,7 @@ import functools
 import sys
 
 from django.apps import apps as django_apps
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.db import connection
 from django.db.migrations.loader import MigrationLoader
@@ -43,6 +44,21 @@ def queries_and_response(client, address):
 def count_queries(client, address):
     """The number of queries a page takes, once it answers 200."""
     return queries_and_response(client, address)[0]
+
+
+def kept_page(client, address):
+    """The page at `address`, once kept: a second visit takes no query (a whole page),
+    or no more (its parts kept, perhaps by another page already), and shows the same.
+
+    With the `kept` fixture, as the page cache or the parts cache is on."""
+    built, first = queries_and_response(client, address)
+    served, response = queries_and_response(client, address)
+    if settings.PAGE_CACHE_SECONDS:
+        assert served == 0, address
+    else:
+        assert served <= built, address
+    assert response.content == first.content, address
+    return response.content.decode()
 
 
 def add_roles():

@@ -23,7 +23,7 @@ from tests.factories import (
     ContactPersonFactory,
     OrganisationFactory,
 )
-from tests.helpers import count_queries, queries_and_response
+from tests.helpers import count_queries, kept_page, queries_and_response
 from tests.offers.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -433,29 +433,6 @@ def test_a_nul_byte_in_the_search_is_refused_and_not_echoed(client):
 # Pages kept for anonymous visitors (portal/common/page_cache.py), and their parts
 # kept rendered for every reader (portal/common/fragments.py): a write that changes
 # what they show retires them at once, a date within a minute.
-
-
-@pytest.fixture(params=["pages", "parts"])
-def kept(request, settings):
-    """Each test twice: with whole pages kept, and with their parts kept."""
-    if request.param == "pages":
-        settings.PAGE_CACHE_SECONDS = 300
-    else:
-        settings.FRAGMENT_CACHE_SECONDS = 300
-    return request.param
-
-
-def kept_page(client, address):
-    """The page at `address`, once kept: a second visit takes no query (a whole page),
-    or no more (its parts kept, perhaps by another page already), and shows the same."""
-    built, first = queries_and_response(client, address)
-    served, response = queries_and_response(client, address)
-    if settings.PAGE_CACHE_SECONDS:
-        assert served == 0, address
-    else:
-        assert served <= built, address
-    assert response.content == first.content, address
-    return response.content.decode()
 
 
 def test_a_renamed_organisation_shows_its_new_name_in_the_kept_directory(client, kept):
