@@ -1,7 +1,7 @@
 from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import translate_url
+from django.urls import get_urlconf, translate_url
 from django.utils.translation import get_language, get_language_info
 
 from portal.common.languages import LANGUAGE_CODES
@@ -41,6 +41,48 @@ def language_versions(context):
             }
         )
     return versions
+
+
+# The page chrome rendered by this process: (template, language, urlconf, scheme,
+# host, address) -> HTML. Bounded: emptied when it grows past this many entries.
+_CHROME = {}
+CHROME_ENTRIES = 2000
+
+
+@register.simple_tag(takes_context=True)
+def page_chrome(context, template_name):
+    """The head's links, the header or the footer of a page, rendered once per process
+    for a language and an address.
+
+    They show nothing but the language, the address (the language switcher keeps
+    its path and query) and the site's links: no data, nothing of the visitor. What
+    they show changes only with the code and its catalogues, which a new process
+    reads. In development (DEBUG) they are rendered for each page, so that an edit
+    shows at once.
+    """
+    request = context.get("request")
+    template = context.template.engine.get_template(template_name)
+    if request is None or settings.DEBUG:
+        return template.render(context)
+    try:
+        host = request.get_host()
+    except DisallowedHost:
+        host = None
+    key = (
+        template_name,
+        get_language(),
+        get_urlconf() or settings.ROOT_URLCONF,
+        request.scheme,
+        host,
+        request.get_full_path(),
+    )
+    html = _CHROME.get(key)
+    if html is None:
+        html = template.render(context)
+        if len(_CHROME) >= CHROME_ENTRIES:
+            _CHROME.clear()
+        _CHROME[key] = html
+    return html
 
 
 @register.simple_tag(takes_context=True)
