@@ -30,7 +30,7 @@ from django.core.cache import cache
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from portal.common.page_cache import SETTLING_ENTRY_SECONDS, generation_of
+from portal.common.page_cache import SETTLING_ENTRY_SECONDS, read_with_generation
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +59,11 @@ def kept_value(kind, key, build, *, seconds=None):
 
 def kept_values(kind, keys, build, *, seconds=None):
     """The value of each key in `keys` (a dict, in their order); `build(missing)` makes
-    those not kept (a dict), and they are kept."""
+    those not kept (a dict), and they are kept.
+
+    One read of the cache gets the kind's generation with the entries; an entry
+    built under an older generation is built again.
+    """
     keys = list(keys)
     lifetime = settings.FRAGMENT_CACHE_SECONDS
     if seconds is not None:
@@ -67,23 +71,28 @@ def kept_values(kind, keys, build, *, seconds=None):
     if lifetime <= 0 or not keys:
         built = build(keys)
         return {key: built[key] for key in keys if key in built}
+    prefix = f"part:{kind}:{get_language()}:"
     try:
-        generation, settling = generation_of(kind)
-        prefix = f"part:{kind}:{generation}:{get_language()}:"
-        kept = cache.get_many([prefix + key for key in keys])
+        kept, generation, settling = read_with_generation(kind, [prefix + key for key in keys])
     except Exception:
         logger.warning("Parts of %s not read from the cache: it does not answer.", kind)
         built = build(keys)
         return {key: built[key] for key in keys if key in built}
-    values = {key: kept[prefix + key] for key in keys if prefix + key in kept}
+    # An entry is (the generation it was built under, its value).
+    values = {}
+    for key in keys:
+        entry = kept.get(prefix + key)
+        if entry is not None and entry[0] == generation:
+            values[key] = entry[1]
     missing = [key for key in keys if key not in values]
     if missing:
         built = build(missing)
         values.update(built)
         if settling:
             lifetime = min(lifetime, SETTLING_ENTRY_SECONDS)
+        entries = {prefix + key: (generation, _plain(value)) for key, value in built.items()}
         try:
-            cache.set_many({prefix + key: _plain(value) for key, value in built.items()}, lifetime)
+            cache.set_many(entries, lifetime)
         except Exception:
             logger.warning("Parts of %s not kept in the cache: it does not answer.", kind)
     # A row gone since its key was read has no part.

@@ -141,14 +141,16 @@ def _look_up(key, kinds):
     return _Lookup(key, frozenset(kinds), cache.get_many(keys))
 
 
-def generation_of(kind):
-    """The kind's generation (a new one if it was lost), and whether it was written to just now.
+def read_with_generation(kind, keys):
+    """One read of the cache: the values of `keys` that are kept, the kind's
+    generation (a new one if it was lost), and whether it was written to just now.
 
     What else is kept under a kind's generation (portal/common/fragments.py) reads it here.
     """
-    found = cache.get_many([_generation_key(kind), _written_key(kind)])
+    found = cache.get_many([*keys, _generation_key(kind), _written_key(kind)])
     lookup = _Lookup("", frozenset([kind]), found)
-    return lookup.generation(kind), lookup.settling(kind)
+    kept = {key: found[key] for key in keys if key in found}
+    return kept, lookup.generation(kind), lookup.settling(kind)
 
 
 @dataclass(frozen=True)
