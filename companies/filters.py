@@ -8,7 +8,14 @@ from django_countries import countries
 
 from companies.models import Activity, Certification, Cluster, Organisation
 from companies.search import search_organisations
-from portal.common.filters import SortedFilterForm, chosen_sort, show_options, sort_filter
+from portal.common.filters import (
+    CountryFilter,
+    ListFilterSet,
+    SortedFilterForm,
+    chosen_sort,
+    show_options,
+    sort_filter,
+)
 
 SORTS = {
     "name": (_("name (A–Z)"), ["name"]),
@@ -24,7 +31,7 @@ class DirectoryFilterForm(SortedFilterForm):
     default_sort = "name"
 
 
-class OrganisationFilter(django_filters.FilterSet):
+class OrganisationFilter(ListFilterSet):
     q = django_filters.CharFilter(
         label=_("Search"), method="filter_text", max_length=200, strip=True
     )
@@ -66,9 +73,8 @@ class OrganisationFilter(django_filters.FilterSet):
         method="filter_certification",
         empty_label=_("any certification"),
     )
-    market = django_filters.ChoiceFilter(
+    market = CountryFilter(
         label=_("Export market"),
-        choices=[],
         method="filter_market",
         empty_label=_("any export market"),
     )
@@ -85,13 +91,13 @@ class OrganisationFilter(django_filters.FilterSet):
         super().__init__(data, *args, **kwargs)
         choices = choices or {}
         self.filters["country"].extra["choices"] = choices.get("countries", [])
-        self.filters["market"].extra["choices"] = choices.get("markets") or [
-            (code, name) for code, name in countries
-        ]
         self.filters["region"].extra["choices"] = choices.get("regions", [])
         fields = self.form.fields
         fields["sort"].required = False
         fields["sort"].initial = "name"
+        show_options(
+            fields["market"], choices.get("markets") or [(code, name) for code, name in countries]
+        )
         for name, options in (
             ("cluster", "clusters"),
             ("activity", "activities"),

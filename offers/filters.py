@@ -8,7 +8,14 @@ from django_countries import countries
 from companies.models import Activity, Cluster
 from offers.models import Offer
 from offers.search import search_offers
-from portal.common.filters import SortedFilterForm, chosen_sort, show_options, sort_filter
+from portal.common.filters import (
+    CountryFilter,
+    ListFilterSet,
+    SortedFilterForm,
+    chosen_sort,
+    show_options,
+    sort_filter,
+)
 from portal.common.search import SearchResults
 
 # Relevance comes first, so that a search sent from the form (which always sends
@@ -39,7 +46,7 @@ class OfferFilterForm(SortedFilterForm):
         return " ".join(self.cleaned_data["q"].split())
 
 
-class OfferFilter(django_filters.FilterSet):
+class OfferFilter(ListFilterSet):
     """Filters of live offers; `language` is the reader's, for search."""
 
     q = django_filters.CharFilter(label=_("Search"), method="filter_text", max_length=200)
@@ -59,15 +66,13 @@ class OfferFilter(django_filters.FilterSet):
         method="filter_cooperation",
         empty_label=_("all kinds of co-operation"),
     )
-    country = django_filters.ChoiceFilter(
+    country = CountryFilter(
         label=_("Country of the offering organisation"),
-        choices=countries,
         field_name="organisation__country",
         empty_label=_("all countries"),
     )
-    target = django_filters.ChoiceFilter(
+    target = CountryFilter(
         label=_("Country of interest"),
-        choices=countries,
         method="filter_target",
         empty_label=_("all countries"),
     )

@@ -10,12 +10,16 @@ option, and a list shows the options its selector keeps in the cache
 (`show_options`) rather than asking the database for them on every request.
 """
 
+import copy
+
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms.boundfield import BoundField
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from portal.common.text import TextFormMixin
 
@@ -73,6 +77,66 @@ class OptionsSelect(forms.Select):
             attributes,
             format_html_join("", '<option value="{}"{}>{}</option>', options),
         )
+
+
+class _FiltersCopiedShallowly(dict):
+    """A filter set's filters, copied for each request without deep copies of their
+    query sets and choices: each copy gets its own `extra`, which a list may change."""
+
+    def __deepcopy__(self, memo):
+        copied = type(self)()
+        for name, original in self.items():
+            copied[name] = filter_copy = copy.copy(original)
+            filter_copy.extra = dict(original.extra)
+            if original.method is not None:
+                # Bound anew: a filter's method is looked up on its own parent.
+                filter_copy.method = original.method
+        return copied
+
+
+class ListFilterSet(django_filters.FilterSet):
+    """A public list's filter set (django-filter's), cheaper to make for each request.
+
+    django-filter deep copies every filter for each filter set it makes: with the
+    query sets of model choices and long lists of choices, that is hundreds of
+    copies per request. The filters never change what they were declared with
+    (only their `extra`), so a shallow copy of each, with its own `extra`, will do.
+    """
+
+    @classmethod
+    def get_filters(cls):
+        return _FiltersCopiedShallowly(super().get_filters())
+
+
+class CountryCodeField(forms.CharField):
+    """Any country, by its ISO code, in a select that shows the options `show_options` gives.
+
+    A choice field of every country would copy its 250 choices for each form.
+    """
+
+    widget = OptionsSelect
+    default_error_messages = {
+        "invalid_choice": forms.ChoiceField.default_error_messages["invalid_choice"]
+    }
+
+    def __init__(self, *, empty_label=None, **kwargs):
+        self.empty_label = empty_label
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and value not in countries:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+
+
+class CountryFilter(django_filters.CharFilter):
+    """A filter by a country's code, any country (`CountryCodeField`)."""
+
+    field_class = CountryCodeField
 
 
 # The classes of Bootstrap's form controls, as the site's other forms have them.

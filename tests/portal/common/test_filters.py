@@ -1,11 +1,21 @@
-"""A filter form's selects, written in one pass, are the HTML Django's templates write."""
+"""A filter form's selects, written in one pass, are the HTML Django's templates write;
+a list's filter set is cheap to make and its country filters take any country."""
 
 import re
 
+import django_filters
 import pytest
 from django import forms
+from django.contrib.auth.models import User
+from django.utils import translation
 
-from portal.common.filters import OptionsSelect, SortedFilterForm, show_options
+from portal.common.filters import (
+    CountryFilter,
+    ListFilterSet,
+    OptionsSelect,
+    SortedFilterForm,
+    show_options,
+)
 
 CHOICES = [("", "all"), ("a&b", "A & B"), ("IT", "Italia <it>"), ("PL", "Polska")]
 
@@ -52,3 +62,59 @@ def test_shown_options_follow_the_empty_choice_and_the_value_is_still_checked():
         '<option value="">all countries</option>'
         '<option value="IT" selected>Italia</option></select>'
     )
+
+
+class CountryFilterSet(ListFilterSet):
+    """A filter set over users, as a list has one: a country, and a filter by a method."""
+
+    country = CountryFilter(field_name="last_name", empty_label="all countries")
+    market = CountryFilter(method="filter_market")
+    kind = django_filters.ChoiceFilter(choices=[("a", "A"), ("b", "B")])
+
+    class Meta:
+        model = User
+        fields = []
+        form = SortedFilterForm
+
+    def filter_market(self, queryset, name, value):
+        return queryset.filter(first_name=value)
+
+
+@pytest.mark.django_db
+def test_each_filter_set_has_its_own_filters_and_methods_find_their_own_set():
+    User.objects.create(username="a", first_name="IT", last_name="PL")
+    User.objects.create(username="b", first_name="DE", last_name="PL")
+    first = CountryFilterSet({"market": "IT"}, queryset=User.objects.order_by("pk"))
+    second = CountryFilterSet({"country": "PL"}, queryset=User.objects.order_by("pk"))
+    first.filters["kind"].extra["choices"] = [("a", "A")]
+
+    assert [user.username for user in first.qs] == ["a"]
+    assert [user.username for user in second.qs] == ["a", "b"]
+    assert second.filters["kind"].extra["choices"] == [("a", "A"), ("b", "B")]
+    assert CountryFilterSet.base_filters["kind"].extra["choices"] == [("a", "A"), ("b", "B")]
+    assert first.filters["market"].parent is first
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("value", "valid"), [("IT", True), ("", True), ("XX", False), ("it", False)]
+)
+def test_a_country_filter_takes_any_country_and_nothing_else(value, valid):
+    filters = CountryFilterSet({"country": value}, queryset=User.objects.all())
+
+    with translation.override("en"):
+        assert filters.is_valid() is valid
+        errors = [str(error) for error in filters.errors.get("country", [])]
+    if not valid:
+        assert errors == [f"Select a valid choice. {value} is not one of the available choices."]
+
+
+def test_a_country_select_shows_the_options_given_after_its_empty_choice():
+    filters = CountryFilterSet({"country": "AT"}, queryset=User.objects.none())
+    show_options(filters.form.fields["country"], [("AT", "Austria"), ("IT", "Italy")])
+
+    html = str(filters.form["country"])
+
+    assert '<option value="">all countries</option>' in html
+    assert '<option value="AT" selected>Austria</option>' in html
+    assert html.count("<option") == 3
