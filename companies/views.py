@@ -1,5 +1,3 @@
-from urllib.parse import urlencode
-
 from django.db.models import prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.template.loader import get_template
@@ -10,7 +8,7 @@ from django_filters.views import FilterView
 from companies import selectors
 from companies.filters import OrganisationFilter
 from companies.models import Organisation
-from portal.common.fragments import KeptCount, kept_part, kept_parts, stamp
+from portal.common.fragments import kept_part, kept_parts, stamp
 from portal.common.languages import language_name
 from portal.common.views import FilteredListMixin
 
@@ -22,6 +20,10 @@ PAGE_BODY_SECONDS = 60
 class OrganisationListView(FilteredListMixin, FilterView):
     template_name = "companies/organisation_list.html"
     filterset_class = OrganisationFilter
+    # Its count and filter form are kept until a directory write; the form's options
+    # (the countries and regions the data holds) a minute at most, as they are kept.
+    page_kind = "directory"
+    list_seconds = selectors.OPTIONS_TIMEOUT
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
@@ -33,12 +35,8 @@ class OrganisationListView(FilteredListMixin, FilterView):
         return Organisation.objects.published()
 
     def paginate_queryset(self, queryset, page_size):
-        """A page of the list; its count is kept as the cards are, until a directory
-        write (the key is the query without its page number)."""
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        key = "count:" + urlencode(sorted(query.lists()), doseq=True)
-        return super().paginate_queryset(KeptCount(queryset, "directory", key), page_size)
+        """A page of the list; its count is kept as the cards are, until a directory write."""
+        return super().paginate_queryset(self.kept_count(queryset), page_size)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

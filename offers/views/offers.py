@@ -1,7 +1,5 @@
 """The public offer pages: the list with its search, one offer, and renewing by link."""
 
-from urllib.parse import urlencode
-
 from django.db.models import QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import render
@@ -15,7 +13,7 @@ from django_filters.views import FilterView
 from offers import links, selectors, services
 from offers.filters import OfferFilter
 from offers.models import Offer
-from portal.common.fragments import KeptCount, kept_parts, stamp
+from portal.common.fragments import kept_parts, stamp
 from portal.common.page_cache import cache_for_visitors, keep_until
 from portal.common.views import FilteredListMixin
 
@@ -30,6 +28,10 @@ class OfferListView(FilteredListMixin, FilterView):
 
     template_name = "offers/offer_list.html"
     filterset_class = OfferFilter
+    # Its count and filter form are kept a minute at most: a date passing takes
+    # offers off the list, and their countries off the options, without a write.
+    page_kind = "offers"
+    list_seconds = LIST_SECONDS
 
     def get_queryset(self):
         # A card's clusters and translation state are read only for the cards rendered.
@@ -48,12 +50,7 @@ class OfferListView(FilteredListMixin, FilterView):
         """
         results = self.filterset.results(queryset)
         if isinstance(results, QuerySet):
-            # The count of a list of live offers is kept a minute at most: a date passing
-            # takes offers off the list without a write.
-            query = self.request.GET.copy()
-            query.pop(self.page_kwarg, None)
-            key = "count:" + urlencode(sorted(query.lists()), doseq=True)
-            results = KeptCount(results, "offers", key, seconds=LIST_SECONDS)
+            results = self.kept_count(results)
         paginator = self.get_paginator(results, page_size)
         number = self.request.GET.get(self.page_kwarg)
         try:

@@ -1,6 +1,11 @@
 """View helpers shared by the apps' public pages."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
+from django.template.loader import render_to_string
+
+from portal.common.fragments import KeptCount, kept_part
 
 
 class FilteredListMixin:
@@ -9,16 +14,41 @@ class FilteredListMixin:
     A list has `DIRECTORY_PAGE_SIZE` rows a page; a filter that is not valid shows
     its error rather than an empty list (`strict = False`); the template gets the
     query without its page number (`query_without_page`) for the pager's links.
+
+    Its count (`kept_count`) and its rendered filter form (`filter_fields`) are kept
+    as parts of pages of `page_kind` (portal/common/fragments.py) under the query
+    without its page number, for `list_seconds` at most.
     """
 
     strict = False
+    page_kind = None
+    list_seconds = None
 
     def get_paginate_by(self, queryset):
         return settings.DIRECTORY_PAGE_SIZE
+
+    def list_query(self):
+        """The query without its page number, its parameters sorted by name."""
+        query = self.request.GET.copy()
+        query.pop(self.page_kwarg, None)
+        return urlencode(sorted(query.lists()), doseq=True)
+
+    def kept_count(self, rows):
+        """`rows` for the paginator, their count kept."""
+        key = "count:" + self.list_query()
+        return KeptCount(rows, self.page_kind, key, seconds=self.list_seconds)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
         context["query_without_page"] = query.urlencode()
+        form = context["filter"].form
+        # The form shows the options the data holds and the values asked for.
+        context["filter_fields"] = kept_part(
+            self.page_kind,
+            "filters:" + self.list_query(),
+            lambda: render_to_string("includes/filter_fields.html", {"form": form}),
+            seconds=self.list_seconds,
+        )
         return context

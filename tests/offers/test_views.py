@@ -1191,3 +1191,15 @@ def test_an_offers_deletion_retires_its_kept_pages(client, kept):
 
     assert "Oferta do usunięcia" not in client.get(list_url()).content.decode()
     assert client.get(address).status_code == 404
+
+
+def test_the_kept_filter_form_offers_the_country_of_a_new_offer_at_once(client, fragment_cache):
+    OfferFactory(organisation=OrganisationFactory(country="PL"))
+    before = kept_page(client, list_url("en"))
+
+    OfferFactory(organisation=OrganisationFactory(country="AT"))
+    after = client.get(list_url("en")).content.decode()
+
+    assert '<option value="AT">Austria</option>' not in before
+    assert '<option value="AT">Austria</option>' in after
+    assert "2 offers found" in after
