@@ -5,6 +5,7 @@ from django_countries import countries
 
 from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
 from portal.common.cache import cached_per_language, forget
+from portal.common.rows import first_row
 
 # The directory filters' options, kept in the cache per language a minute at most;
 # forgotten when an organisation, a cluster, an activity or a certification changes.
@@ -84,9 +85,12 @@ def organisation_detail_queryset():
 PAGE_STATE_FIELDS = ("slug", "name", "latitude", "longitude", "updated_at")
 
 
-def organisation_page_state():
-    """Published organisations with only what their page shows outside its body."""
-    return Organisation.objects.published().only(*PAGE_STATE_FIELDS)
+def organisation_page_state(slug):
+    """A published organisation with only what its page shows outside its body, or None.
+
+    Read on every visit of its page, by plain SQL (portal/common/rows.py).
+    """
+    return first_row(Organisation, PAGE_STATE_FIELDS, "{slug} = %s AND {is_published}", [slug])
 
 
 def map_points(queryset):

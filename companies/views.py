@@ -74,8 +74,11 @@ class OrganisationDetailView(DetailView):
     template_name = "companies/organisation_detail.html"
     context_object_name = "organisation"
 
-    def get_queryset(self):
-        return selectors.organisation_page_state()
+    def get_object(self, queryset=None):
+        organisation = selectors.organisation_page_state(self.kwargs["slug"])
+        if organisation is None:
+            raise Http404
+        return organisation
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -13,6 +13,7 @@ from offers.filters import OfferFilter, country_options
 from offers.models import Offer, OfferTranslation
 from portal.common import dashboard
 from portal.common.cache import cached_per_language, forget
+from portal.common.rows import first_row
 
 EXPIRING_WITHIN = datetime.timedelta(days=14)
 # The states of a translation that wait for a translator (a machine draft waits
@@ -101,15 +102,25 @@ def offer_for_page(reference, language):
 PAGE_STATE_FIELDS = ("reference", "status", "expires_at", "open_for_interest", "updated_at")
 
 
+# The states an offer's page is not shown in.
+NOT_PUBLIC = (Offer.Status.DRAFT, Offer.Status.SUBMITTED, Offer.Status.REJECTED)
+
+
 def offer_page_state(reference):
-    """An offer's reference, status, date and last change (no other field is read), or None."""
-    return _public_offers(reference).only(*PAGE_STATE_FIELDS).first()
+    """An offer's reference, status, date and last change (no other field is read), or None.
+
+    Read on every visit of its page, by plain SQL (portal/common/rows.py).
+    """
+    return first_row(
+        Offer,
+        PAGE_STATE_FIELDS,
+        "{reference} = %s AND {status} NOT IN (%s, %s, %s)",
+        [reference, *NOT_PUBLIC],
+    )
 
 
 def _public_offers(reference):
-    return Offer.objects.filter(reference=reference).exclude(
-        status__in=[Offer.Status.DRAFT, Offer.Status.SUBMITTED, Offer.Status.REJECTED]
-    )
+    return Offer.objects.filter(reference=reference).exclude(status__in=NOT_PUBLIC)
 
 
 def is_open_for_interest(offer, now=None):
