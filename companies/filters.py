@@ -85,14 +85,17 @@ class OrganisationFilter(ListFilterSet):
         fields = []
         form = DirectoryFilterForm
 
-    def __init__(self, data=None, *args, choices=None, **kwargs):
-        """`choices`: the options of selectors.directory_choices(); countries and
-        regions are those the directory holds, the other lists are shown from it."""
-        super().__init__(data, *args, **kwargs)
-        choices = choices or {}
+    # `options`: selectors.directory_choices; countries and regions are those the
+    # directory holds, the other lists are shown from it.
+
+    def use_options(self, options):
+        choices = options or {}
         self.filters["country"].extra["choices"] = choices.get("countries", [])
         self.filters["region"].extra["choices"] = choices.get("regions", [])
-        fields = self.form.fields
+
+    def show_options(self, form, options):
+        choices = options or {}
+        fields = form.fields
         fields["sort"].required = False
         fields["sort"].initial = "name"
         show_options(

@@ -27,7 +27,7 @@ class OrganisationListView(FilteredListMixin, FilterView):
 
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
-        kwargs["choices"] = selectors.directory_choices()
+        kwargs["options"] = selectors.directory_choices
         return kwargs
 
     def get_queryset(self):
@@ -119,7 +119,7 @@ def map_data(request):
         request.GET,
         queryset=selectors.organisation_list(),
         request=request,
-        choices=selectors.directory_choices(),
+        options=selectors.directory_choices,
     )
     if not filterset.is_valid():
         return JsonResponse({"errors": filterset.errors}, status=400)

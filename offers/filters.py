@@ -90,19 +90,19 @@ class OfferFilter(ListFilterSet):
         fields = []
         form = OfferFilterForm
 
-    def __init__(self, data=None, *args, language="pl", options=None, **kwargs):
-        """`options`: what the list's form shows (selectors.offer_list_options()).
+    def __init__(self, data=None, *args, language="pl", **kwargs):
+        """`options`: what the list's form shows (selectors.offer_list_options).
 
         Without them (alerts) the form is not shown. The countries shown are those
         of live offers, and the one asked for; any country is still a valid filter.
         """
         self.language = language
         super().__init__(data, *args, **kwargs)
-        if options is not None:
-            self.show_options(options)
 
-    def show_options(self, options):
-        fields = self.form.fields
+    def show_options(self, form, options):
+        if options is None:
+            return
+        fields = form.fields
         show_options(fields["cluster"], options["clusters"])
         show_options(fields["activity"], options["activities"])
         for name in ("country", "target"):

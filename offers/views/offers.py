@@ -40,7 +40,7 @@ class OfferListView(FilteredListMixin, FilterView):
     def get_filterset_kwargs(self, filterset_class):
         kwargs = super().get_filterset_kwargs(filterset_class)
         kwargs["language"] = get_language()
-        kwargs["options"] = selectors.offer_list_options()
+        kwargs["options"] = selectors.offer_list_options
         return kwargs
 
     def paginate_queryset(self, queryset, page_size):

@@ -101,11 +101,36 @@ class ListFilterSet(django_filters.FilterSet):
     query sets of model choices and long lists of choices, that is hundreds of
     copies per request. The filters never change what they were declared with
     (only their `extra`), so a shallow copy of each, with its own `extra`, will do.
+
+    `options`: a callable that gives what the list's form shows (kept in the cache
+    per language), read only when the form is made. A list asked for without
+    filters makes no form, and a list whose form is kept rendered reads no
+    options; `use_options` and `show_options` apply them before and after the
+    form is made.
     """
+
+    def __init__(self, data=None, *args, options=None, **kwargs):
+        self._options = options
+        super().__init__(data, *args, **kwargs)
 
     @classmethod
     def get_filters(cls):
         return _FiltersCopiedShallowly(super().get_filters())
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            options = self._options() if self._options is not None else None
+            self.use_options(options)
+            self.show_options(super().form, options)
+        return self._form
+
+    def use_options(self, options):
+        """Before the form is made: the filters that check values against the options
+        (None: the list was made without them)."""
+
+    def show_options(self, form, options):
+        """Once the form is made: the options its selects show (None: none given)."""
 
 
 class CountryCodeField(forms.CharField):

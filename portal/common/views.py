@@ -43,12 +43,13 @@ class FilteredListMixin:
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
         context["query_without_page"] = query.urlencode()
-        form = context["filter"].form
-        # The form shows the options the data holds and the values asked for.
+        filterset = context["filter"]
+        # The form shows the options the data holds and the values asked for; it is
+        # made only to be rendered (or to check the values asked for).
         context["filter_fields"] = kept_part(
             self.page_kind,
             "filters:" + self.list_query(),
-            lambda: render_to_string("includes/filter_fields.html", {"form": form}),
+            lambda: render_to_string("includes/filter_fields.html", {"form": filterset.form}),
             seconds=self.list_seconds,
         )
         return context
