@@ -644,7 +644,8 @@ def explain_search(path):
     The queryset is the view's own: the live offers of selectors.live_offers,
     filtered by OfferFilter with the URL's parameters, first page. A search is
     read as the view reads it (portal.common.search.SearchResults): the plans of
-    its count, up to its limit, and of its first page, ranked or not.
+    the keys of its ranked matches with their count and of its first page ranked,
+    or of its count up to its limit and of its first page.
     """
     from django.conf import settings
     from django.http import QueryDict
@@ -669,11 +670,14 @@ def explain_search(path):
             plan = queryset[:size].explain(analyze=True, buffers=True)
             return queryset.count(), plan.splitlines()
         found = results.count()
-        with matches_read_through_indexes():
-            counted = results.counted().explain(analyze=True, buffers=True)
-            if results.ranked_order:
-                plan = results.ranked_rows()[:size].explain(analyze=True, buffers=True)
-        if not results.ranked_order:
+        if results.ranked_order:
+            # The keys of the ranked matches with their count, then those rows ranked.
+            with matches_read_through_indexes():
+                counted = results.first_with_count().explain(analyze=True, buffers=True)
+            plan = results.ranked_rows()[:size].explain(analyze=True, buffers=True)
+        else:
+            with matches_read_through_indexes():
+                counted = results.counted().explain(analyze=True, buffers=True)
             plan = results.matches[:size].explain(analyze=True, buffers=True)
     return found, [*counted.splitlines(), *plan.splitlines()]
 

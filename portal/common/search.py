@@ -12,7 +12,7 @@ and ranked over a bounded set of matches (see there why).
 from contextlib import contextmanager
 
 from django.db import connection, transaction
-from django.db.models import FloatField, Q
+from django.db.models import Count, FloatField, Q, Window
 from django.db.models.expressions import RawSQL
 
 SEARCH_CONFIGS = {
@@ -95,14 +95,31 @@ class SearchResults:
         self.ranked = RANKED if ranked is None else ranked
         self.limit = COUNT_LIMIT if limit is None else limit
         self.more = False
+        self._first = None
 
     def counted(self):
         """The matches counted: at most one past the limit."""
         return self.matches.order_by().values("pk")[: self.limit + 1]
 
+    def first_with_count(self):
+        """The keys of the first `ranked` matches, each with the number of all matches.
+
+        Finding the first matches in the list's order visits every match: counting
+        them there costs nothing more than reading the index once.
+        """
+        found = Window(Count("*"))
+        return self.matches.annotate(found=found).values_list("pk", "found")[: self.ranked]
+
+    def _read_first(self):
+        if self._first is None:
+            with matches_read_through_indexes():
+                pairs = list(self.first_with_count())
+            self._first = ([pk for pk, _found in pairs], pairs[0][1] if pairs else 0)
+        return self._first
+
     def ranked_rows(self):
         """The ranked matches, by relevance."""
-        first = self.matches.values("pk")[: self.ranked]
+        first, _found = self._read_first()
         return (
             self.rows.filter(pk__in=first)
             .annotate(rank=self.matches.query.annotations["rank"])
@@ -110,8 +127,12 @@ class SearchResults:
         )
 
     def count(self):
-        with matches_read_through_indexes():
-            found = self.counted().count()
+        if self.ranked_order is None:
+            with matches_read_through_indexes():
+                found = self.counted().count()
+        else:
+            # The ranked matches are read with their count, in one query.
+            _first, found = self._read_first()
         self.more = found > self.limit
         return min(found, self.limit)
 
@@ -127,8 +148,8 @@ class SearchResults:
             return list(self.matches[start:stop])
         rows = []
         if start < self.ranked:
-            with matches_read_through_indexes():
-                rows += self.ranked_rows()[start : min(stop, self.ranked)]
+            # Read by their keys: no text search here.
+            rows += self.ranked_rows()[start : min(stop, self.ranked)]
         if stop > self.ranked:
             rows += self.matches[max(start, self.ranked) : stop]
         return rows
