@@ -12,8 +12,7 @@ and ranked over a bounded set of matches (see there why).
 from contextlib import contextmanager
 
 from django.db import connection, transaction
-from django.db.models import Count, FloatField, Q, Window
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, FloatField, Q, Value, Window
 
 SEARCH_CONFIGS = {
     "en": "english",
@@ -43,7 +42,8 @@ def substring_search(queryset, query, fields):
         for field in fields:
             matches |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(matches)
-    return queryset.annotate(rank=RawSQL("0", [], FloatField()))
+    # A float: SQLite reads an integer in ORDER BY as a column's position.
+    return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
 
 
 @contextmanager
