@@ -39,3 +39,18 @@ def test_no_row_is_none():
 
     assert first_row(Organisation, ("name",), "{slug} = %s AND {is_published}", ["hidden"]) is None
     assert first_row(Organisation, ("name",), "{slug} = %s", ["absent"]) is None
+
+
+def test_the_fields_may_be_named_in_any_order():
+    organisation = OrganisationFactory(slug="kolejnosc", town="Łomża", founded_year=1999)
+
+    found = first_row(
+        Organisation, ("updated_at", "founded_year", "town", "name"), "{slug} = %s", ["kolejnosc"]
+    )
+
+    assert (found.updated_at, found.founded_year, found.town, found.name) == (
+        organisation.updated_at,
+        1999,
+        "Łomża",
+        organisation.name,
+    )
