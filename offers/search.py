@@ -30,10 +30,15 @@ from django.db.models import BooleanField, Expression, FloatField
 
 from offers.models import TRANSLATED_FIELDS
 from portal.common.languages import LANGUAGE_CODES
-from portal.common.search import MAX_WORDS, SEARCH_CONFIGS, search_config, substring_search
+from portal.common.search import (
+    MAX_WORDS,
+    SEARCH_CONFIGS,
+    WORD,
+    search_config,
+    substring_search,
+    word_prefix,
+)
 
-# Letters and digits; everything else (punctuation, tsquery operators) separates words.
-WORD = re.compile(r"[^\W_]+")
 # How alike (pg_trgm similarity) a word of the offers must be to a search word.
 SIMILARITY = 0.4
 # A phrase in quotes, "or", or a word left out with "-" (websearch_to_tsquery).
@@ -54,23 +59,6 @@ class SearchSQL(Expression):
     def as_sql(self, compiler, connection):
         alias = compiler.quote_name(compiler.query.get_initial_alias())
         return self.template.format(column=f'{alias}."search_{self.language}"'), self.params
-
-
-def word_prefix(word):
-    """The beginning of a word that its inflected forms share, for a language without a stemmer.
-
-    Polish, Czech and Bulgarian inflect mostly by their endings, at most three
-    letters long: a long word loses three, a shorter one fewer, and a word of
-    three letters is its own beginning.
-    """
-    length = len(word)
-    if length <= 3:
-        return word
-    if length <= 5:
-        return word[:-1]
-    if length == 6:
-        return word[:-2]
-    return word[:-3]
 
 
 def prefix_words(query):

@@ -9,6 +9,7 @@ A list of search results is read through `SearchResults`: counted up to a limit
 and ranked over a bounded set of matches (see there why).
 """
 
+import re
 from contextlib import contextmanager
 
 from django.db import connection, transaction
@@ -22,6 +23,8 @@ SEARCH_CONFIGS = {
     "ro": "romanian",
 }
 DEFAULT_SEARCH_CONFIG = "portal_unaccent"
+# Letters and digits; everything else (punctuation, tsquery operators) separates words.
+WORD = re.compile(r"[^\W_]+")
 # A query's words beyond these are not searched.
 MAX_WORDS = 8
 # A search's matches are counted up to this number; past it a list says "more than".
@@ -33,6 +36,31 @@ RANKED = 200
 def search_config(language):
     """The PostgreSQL text-search configuration for a reader's language."""
     return SEARCH_CONFIGS.get(language, DEFAULT_SEARCH_CONFIG)
+
+
+def word_prefix(word):
+    """The beginning of a word that its inflected forms share, for a language without a stemmer.
+
+    Polish, Czech and Bulgarian inflect mostly by their endings, at most three
+    letters long: a long word loses three, a shorter one fewer, and a word of
+    three letters is its own beginning.
+    """
+    length = len(word)
+    if length <= 3:
+        return word
+    if length <= 5:
+        return word[:-1]
+    if length == 6:
+        return word[:-2]
+    return word[:-3]
+
+
+def word_prefix_sql(word):
+    """`word_prefix` in SQL: the beginning of the SQL text `word` (an expression)."""
+    return (
+        f"left({word}, CASE WHEN length({word}) <= 3 THEN 3 WHEN length({word}) <= 5 THEN -1 "
+        f"WHEN length({word}) = 6 THEN -2 ELSE -3 END)"
+    )
 
 
 def substring_search(queryset, query, fields):
