@@ -1,10 +1,13 @@
+import io
+
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 from django.utils import translation
 
 from companies.models import Organisation
-from companies.search import search_organisations
+from companies.search import refresh_search_words, search_organisations
 from tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,3 +83,62 @@ def test_search_uses_the_indexes(firms, language):
 
     assert f"companies_organisation_fts_{language}" in plan
     assert "companies_organisation_trgm" in plan
+
+
+def searched_words():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word FROM companies_searchword")
+        return {word for (word,) in cursor.fetchall()}
+
+
+def test_the_view_holds_the_words_of_published_organisations_after_its_refresh():
+    OrganisationFactory(name="Serowar", description_de="Wir reifen Käse in Höhlen.")
+    OrganisationFactory(name="Ukryta", description_pl="Tłocznia soków", is_published=False)
+    assert "hohlen" not in searched_words()
+
+    refresh_search_words()
+
+    words = searched_words()
+    assert {"serowar", "reifen", "kase", "hohlen"} <= words
+    assert not {"ukryta", "tlocznia", "sokow"} & words
+
+
+def test_a_misspelt_word_finds_the_text_through_a_similar_word_of_the_view(firms):
+    assert found("pszyczepy", "pl") == set()
+    assert found("frmaggi", "de") == set()
+
+    refresh_search_words()
+
+    # "pszyczepy" looks like "przyczepy" (its beginning finds "przyczepę" too).
+    assert found("pszyczepy", "pl") == {"Agromet Sokółka"}
+    assert found("frmaggi", "de") == {"Caseificio Lodigiano"}
+    assert found("pszyczepy frmaggi", "pl") == set()
+
+
+def test_a_new_organisation_is_found_by_its_words_before_the_view_is_read_again(firms):
+    refresh_search_words()
+    OrganisationFactory(name="Tłocznia Grójec", description_pl="Tłoczymy soki jabłkowe.")
+
+    assert "jablkowe" not in searched_words()
+    assert found("soki jabłkowe", "de") == {"Tłocznia Grójec"}
+    assert found("tłocznia", "it") == {"Tłocznia Grójec"}
+
+
+def test_the_daily_maintenance_reads_the_directorys_words_again(firms):
+    call_command("offer_maintenance", stdout=io.StringIO())
+
+    assert found("pszyczepy", "pl") == {"Agromet Sokółka"}
+
+
+@pytest.mark.parametrize("language", ["pl", "it"])
+def test_search_reads_the_words_in_every_language_from_their_index(firms, language):
+    queryset = search_organisations(Organisation.objects.all(), "formaggio ser", language)
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        try:
+            plan = queryset.explain()
+        finally:
+            cursor.execute("SET enable_seqscan = on")
+
+    assert "Bitmap Index Scan on companies_organisation_fts_all" in plan
+    assert "word_similarity" not in plan

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from companies.search import refresh_search_words as refresh_directory_words
 from offers import search, services
 from portal.common.database import DAILY_ATTEMPTS, reconnecting
 
@@ -8,9 +9,9 @@ class Command(BaseCommand):
     help = (
         "Daily upkeep of offers: mark those past their date expired, archive those "
         "published 24 months ago, and e-mail a renewal link 14 days before expiry "
-        "(once per offer), then read the words of published offers again for the "
-        "search of misspelt words. Safe to run more than once a day. Each step waits "
-        "out a restart of the database and is tried again."
+        "(once per offer), then read the words of published offers and of published "
+        "organisations again for the search of misspelt words. Safe to run more than "
+        "once a day. Each step waits out a restart of the database and is tried again."
     )
 
     def handle(self, *args, **options):
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         archived = step(services.offers_archive_due, "archiving")
         sent, skipped = step(services.offers_send_expiry_reminders, "renewal reminders")
         step(search.refresh_search_words, "search words")
+        step(refresh_directory_words, "directory's search words")
         self.stdout.write(f"Offers expired: {expired}.")
         self.stdout.write(f"Offers archived: {archived}.")
         self.stdout.write(f"Expiry reminders sent: {sent}.")
