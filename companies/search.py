@@ -123,7 +123,7 @@ def search_organisations(queryset, query, language):
 
 
 def refresh_search_words():
-    """Read the words of published organisations again (daily, and after a change)."""
+    """Read the words of published organisations again (daily, from offer_maintenance)."""
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
