@@ -1,4 +1,3 @@
-from django.db.models import prefetch_related_objects
 from django.http import Http404, JsonResponse
 from django.template.loader import get_template
 from django.urls import reverse
@@ -8,7 +7,7 @@ from django_filters.views import FilterView
 from companies import selectors
 from companies.filters import OrganisationFilter
 from companies.models import Organisation
-from portal.common.fragments import kept_part, kept_parts, stamp
+from portal.common.fragments import kept_cards, kept_part, stamp
 from portal.common.languages import language_name
 from portal.common.views import FilteredListMixin
 
@@ -48,22 +47,18 @@ def organisation_cards(organisations):
     """The HTML of each organisation's card (companies/includes/organisation_card.html),
     in their order.
 
-    A card is kept rendered per language until a write retires the directory's
-    pages (portal/common/fragments.py). A page of the list reads only its
-    organisations' keys and last changes; those whose cards are not kept are then
-    read with their clusters, in a query each.
+    Kept rendered per language until a write retires the directory's pages
+    (portal/common/fragments.py); only the organisations whose cards are not kept
+    are read, with their clusters, in a query each.
     """
-    changes = organisations.values_list("pk", "updated_at")
-    keys = {f"card:{pk}:{stamp(updated_at)}": pk for pk, updated_at in changes}
-
-    def render_cards(missing):
-        found = Organisation.objects.in_bulk([keys[key] for key in missing])
-        chosen = {key: found[keys[key]] for key in missing if keys[key] in found}
-        prefetch_related_objects(list(chosen.values()), *selectors.card_related())
-        card = get_template("companies/includes/organisation_card.html")
-        return {key: card.render({"organisation": row}) for key, row in chosen.items()}
-
-    return list(kept_parts("directory", keys, render_cards).values())
+    return kept_cards(
+        "directory",
+        organisations,
+        "companies/includes/organisation_card.html",
+        "organisation",
+        read=Organisation.objects.in_bulk,
+        related=selectors.card_related(),
+    )
 
 
 class OrganisationDetailView(DetailView):

@@ -8,7 +8,7 @@ its beginning in that vector, or by the words of the view that look like it (a
 misspelt word), all read from indexes (companies/search.py). The trigram index of
 migration 0002 over the whole texts, whose lossy matches were checked by computing
 the similarity over each candidate's texts, is dropped. The view is read again
-daily (`directory_maintenance`) and after an organisation is published or changed.
+daily (`offer_maintenance`).
 Other databases are skipped. The index expression must stay the same as in
 companies/search.py.
 """

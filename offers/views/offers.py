@@ -13,7 +13,7 @@ from django_filters.views import FilterView
 from offers import links, selectors, services
 from offers.filters import OfferFilter
 from offers.models import Offer
-from portal.common.fragments import kept_parts, stamp
+from portal.common.fragments import kept_cards, kept_parts, stamp
 from portal.common.page_cache import cache_for_visitors, keep_until
 from portal.common.views import FilteredListMixin
 
@@ -71,29 +71,19 @@ class OfferListView(FilteredListMixin, FilterView):
 def offer_cards(offers):
     """The HTML of each offer's card (offers/includes/offer_card.html), in their order.
 
-    A card is kept rendered per language until a write retires the offer pages
-    (portal/common/fragments.py). A page of the list reads only its offers' keys
-    and last changes; the offers whose cards are not kept are then read with
-    their organisation, clusters and translation state, in a query each.
+    Kept rendered per language until a write retires the offer pages
+    (portal/common/fragments.py); only the offers whose cards are not kept are read
+    with their organisation, clusters and translation state, in a query each. Any
+    status: an offer whose date passed since its key was read still has its card.
     """
-    if isinstance(offers, QuerySet):
-        rows = None
-        changes = offers.values_list("pk", "updated_at")
-    else:
-        rows = {offer.pk: offer for offer in offers}
-        changes = [(offer.pk, offer.updated_at) for offer in offers]
-    keys = {f"card:{pk}:{stamp(updated_at)}": pk for pk, updated_at in changes}
-
-    def render_cards(missing):
-        pks = [keys[key] for key in missing]
-        # Any status: an offer whose date passed since its key was read still has its card.
-        found = Offer.objects.select_related("organisation").in_bulk(pks) if rows is None else rows
-        chosen = {key: found[keys[key]] for key in missing if keys[key] in found}
-        prefetch_related_objects(list(chosen.values()), *selectors.card_related(get_language()))
-        card = get_template("offers/includes/offer_card.html")
-        return {key: card.render({"offer": offer}) for key, offer in chosen.items()}
-
-    return list(kept_parts("offers", keys, render_cards).values())
+    return kept_cards(
+        "offers",
+        offers,
+        "offers/includes/offer_card.html",
+        "offer",
+        read=Offer.objects.select_related("organisation").in_bulk,
+        related=selectors.card_related(get_language()),
+    )
 
 
 class OfferDetailView(DetailView):
@@ -134,10 +124,10 @@ class OfferDetailView(DetailView):
         """
         offer = self.object
         changed = f"{offer.pk}:{stamp(offer.updated_at)}"
-        shown = "".join(
+        state = "".join(
             "1" if context[name] else "0" for name in ("is_gone", "is_expired", "takes_interest")
         )
-        keys = {"title": f"offer-title:{changed}", "body": f"offer-body:{changed}:{shown}"}
+        keys = {"title": f"offer-title:{changed}", "body": f"offer-body:{changed}:{state}"}
 
         def render_parts(missing):
             # (The row as it is now; as it was read, if it left the public pages since.)

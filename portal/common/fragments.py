@@ -27,6 +27,8 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import QuerySet, prefetch_related_objects
+from django.template.loader import get_template
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
@@ -50,6 +52,33 @@ def kept_parts(kind, keys, render, *, seconds=None):
 def kept_part(kind, key, render, *, seconds=None):
     """The HTML of one part: `render()` if it is not kept."""
     return kept_parts(kind, [key], lambda missing: {key: render()}, seconds=seconds)[key]
+
+
+def kept_cards(kind, rows, template_name, name, *, read, related=()):
+    """The HTML of each row's card (`template_name`, the row as `name`), in their order.
+
+    A card is kept under the row's key and last change (`updated_at`). `rows` is a
+    query set, of which only the keys and last changes are read, or rows already
+    read (a search's). The rows whose cards are not kept are read by `read(keys)`
+    (a dict by key, as `in_bulk` gives) unless they were given, with `related`
+    prefetched; a row gone since its key was read has no card.
+    """
+    if isinstance(rows, QuerySet):
+        given = None
+        changes = rows.values_list("pk", "updated_at")
+    else:
+        given = {row.pk: row for row in rows}
+        changes = [(row.pk, row.updated_at) for row in rows]
+    keys = {f"card:{pk}:{stamp(updated_at)}": pk for pk, updated_at in changes}
+
+    def render(missing):
+        found = read([keys[key] for key in missing]) if given is None else given
+        chosen = {key: found[keys[key]] for key in missing if keys[key] in found}
+        prefetch_related_objects(list(chosen.values()), *related)
+        card = get_template(template_name)
+        return {key: card.render({name: row}) for key, row in chosen.items()}
+
+    return list(kept_parts(kind, keys, render).values())
 
 
 def kept_value(kind, key, build, *, seconds=None):

@@ -1,5 +1,6 @@
 """View helpers shared by the apps' public pages."""
 
+import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -27,28 +28,31 @@ class FilteredListMixin:
     def get_paginate_by(self, queryset):
         return settings.DIRECTORY_PAGE_SIZE
 
-    def list_query(self):
-        """The query without its page number, its parameters sorted by name."""
+    def query_without_page(self):
         query = self.request.GET.copy()
         query.pop(self.page_kwarg, None)
-        return urlencode(sorted(query.lists()), doseq=True)
+        return query
+
+    def list_key(self):
+        """The list's query without its page number, its parameters sorted by name, as
+        a short key (a query may be long)."""
+        query = urlencode(sorted(self.query_without_page().lists()), doseq=True)
+        return hashlib.sha256(query.encode()).hexdigest()
 
     def kept_count(self, rows):
         """`rows` for the paginator, their count kept."""
-        key = "count:" + self.list_query()
+        key = "count:" + self.list_key()
         return KeptCount(rows, self.page_kind, key, seconds=self.list_seconds)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = self.request.GET.copy()
-        query.pop(self.page_kwarg, None)
-        context["query_without_page"] = query.urlencode()
+        context["query_without_page"] = self.query_without_page().urlencode()
         filterset = context["filter"]
         # The form shows the options the data holds and the values asked for; it is
         # made only to be rendered (or to check the values asked for).
         context["filter_fields"] = kept_part(
             self.page_kind,
-            "filters:" + self.list_query(),
+            "filters:" + self.list_key(),
             lambda: render_to_string("includes/filter_fields.html", {"form": filterset.form}),
             seconds=self.list_seconds,
         )
