@@ -1,12 +1,16 @@
 """Writes to the directory of organisations."""
 
 import unicodedata
+from urllib.parse import unquote_plus
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
-from companies.models import ContactPerson, Organisation
+from companies.access_log import PATH_LENGTH
+from companies.models import ContactDataView, ContactPerson, Organisation
+from portal.common.erasure import ERASED, Erasure, addresses, email_q, when
 from portal.common.history import record_by
 
 # Letters that Unicode does not decompose into a Latin base letter.
@@ -146,3 +150,168 @@ def contact_person_save(
         setattr(contact, f"{name}_at", (at or timezone.now()) if given else None)
     record_by(contact, by).save()
     return contact
+
+
+# A person's data (GDPR art. 15, 17, 20): portal/common/erasure.py says what an erasure
+# leaves; portal/privacy.py puts the apps' parts together.
+
+
+def _person_contacts(emails):
+    return ContactPerson.objects.filter(email_q("email", emails)).select_related("organisation")
+
+
+def _consent(contact, name):
+    return {
+        "given": getattr(contact, name),
+        "version": getattr(contact, f"{name}_version"),
+        "at": when(getattr(contact, f"{name}_at")),
+    }
+
+
+def _contact_history(contacts, emails):
+    """The historical rows of the person's contact records, and any other that held
+    their address (a contact record since given to someone else)."""
+    names = [(contact.first_name, contact.last_name) for contact in contacts]
+    by_name = Q(pk__in=[])
+    for first_name, last_name in names:
+        by_name |= Q(first_name=first_name, last_name=last_name)
+    return ContactPerson.history.filter(
+        email_q("email", emails) | (Q(id__in=[contact.pk for contact in contacts]) & by_name)
+    )
+
+
+def person_data(*, email, user=None):
+    """What the directory holds about a person: their contact records with their
+    organisation and consents, the history of those records, and which staff saw them."""
+    emails = addresses(email=email, user=user)
+    contacts = list(_person_contacts(emails).order_by("pk"))
+    history = _contact_history(contacts, emails).order_by("history_date", "history_id")
+    views = ContactDataView.objects.filter(
+        Q(contact_person__in=contacts) | Q(contact_person_ref__in=[c.pk for c in contacts])
+    ).order_by("viewed_at", "pk")
+    return {
+        "contact_persons": [
+            {
+                "id": contact.pk,
+                "organisation": {"id": contact.organisation_id, "name": contact.organisation.name},
+                "first_name": contact.first_name,
+                "last_name": contact.last_name,
+                "job_title": contact.job_title,
+                "email": contact.email,
+                "phone": str(contact.phone or ""),
+                "language": contact.language,
+                "publication_consent": _consent(contact, "publication_consent"),
+                "alerts_consent": _consent(contact, "alerts_consent"),
+                "created_at": when(contact.created_at),
+            }
+            for contact in contacts
+        ],
+        "contact_person_history": [
+            {
+                "contact_person_id": row.id,
+                "changed_at": when(row.history_date),
+                "change": row.get_history_type_display(),
+                "first_name": row.first_name,
+                "last_name": row.last_name,
+                "job_title": row.job_title,
+                "email": row.email,
+                "phone": str(row.phone or ""),
+                "publication_consent": row.publication_consent,
+                "alerts_consent": row.alerts_consent,
+            }
+            for row in history
+        ],
+        "organisation_addresses": [
+            {"id": organisation.pk, "name": organisation.name, "email": organisation.email}
+            for organisation in Organisation.objects.filter(email_q("email", emails))
+        ],
+        "contact_data_views": [
+            {
+                "viewed_at": when(view.viewed_at),
+                "staff_member": view.username,
+                "contact_person_id": view.contact_person_ref,
+                "page": view.path,
+            }
+            for view in views
+        ],
+    }
+
+
+def organisations_left_without_contact(*, email, user=None):
+    """The organisations whose only contact persons are this person's records: the
+    office is told when the person is erased, to find a new contact."""
+    emails = addresses(email=email, user=user)
+    others = ContactPerson.objects.exclude(email_q("email", emails))
+    return list(
+        Organisation.objects.filter(contacts__in=_person_contacts(emails))
+        .exclude(contacts__in=others)
+        .distinct()
+        .order_by("name")
+    )
+
+
+def _erase_contact_fields(erasure):
+    return {
+        "first_name": ERASED,
+        "last_name": erasure.id,
+        "job_title": "",
+        "email": "",
+        "phone": "",
+        "publication_consent": False,
+        "alerts_consent": False,
+    }
+
+
+@transaction.atomic
+def person_erase(*, email, user=None, by=None, erasure=None):
+    """Anonymise the person in the directory; return how many rows of each kind changed.
+
+    Their contact records keep their place in the organisation with the erasure's
+    marker for a name and no address or phone (so nothing is sent to them), and so
+    do the records' history rows. An organisation's general address or phone that
+    was the person's own is emptied; the organisation and its public record stay.
+    Staff searches for the person in the access log's pages are redacted; the log's
+    rows (ids only) stay.
+    """
+    erasure = erasure or Erasure(emails=addresses(email=email, user=user))
+    emails = erasure.emails
+    contacts = list(_person_contacts(emails).select_for_update(of=("self",)))
+    erasure.learn(
+        names=[name for c in contacts for name in (f"{c.first_name} {c.last_name}", c.last_name)],
+        phones=[str(c.phone) for c in contacts if c.phone],
+    )
+    counts = {"contact_persons": len(contacts)}
+    history = _contact_history(contacts, emails)
+    counts["contact_person_history"] = history.update(**_erase_contact_fields(erasure))
+    for contact in contacts:
+        for field, value in _erase_contact_fields(erasure).items():
+            setattr(contact, field, value)
+        contact.publication_consent_at = contact.alerts_consent_at = None
+        contact.publication_consent_version = contact.alerts_consent_version = ""
+        record_by(contact, by).save()
+    ContactPerson.history.filter(id__in=[contact.pk for contact in contacts]).update(
+        publication_consent_version="",
+        alerts_consent_version="",
+        publication_consent_at=None,
+        alerts_consent_at=None,
+    )
+
+    counts["organisation_fields"] = 0
+    phones = [phone for phone in erasure.phones if phone.startswith("+")]
+    for model in (Organisation, Organisation.history.model):
+        counts["organisation_fields"] += model.objects.filter(email_q("email", emails)).update(
+            email=""
+        )
+        counts["organisation_fields"] += model.objects.filter(phone__in=phones).update(phone="")
+
+    views = ContactDataView.objects.filter(path__contains="?")
+    counts["contact_data_views"] = 0
+    for view in views.only("pk", "path"):
+        path = unquote_plus(view.path)
+        redacted = erasure.redact(path)
+        if redacted != path:
+            ContactDataView.objects.filter(pk=view.pk).update(path=redacted[:PATH_LENGTH])
+            counts["contact_data_views"] += 1
+    if user is not None:
+        ContactDataView.objects.filter(user=user).update(username=erasure.marker)
+    return counts

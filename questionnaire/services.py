@@ -1,16 +1,20 @@
 """Writes to questionnaire submissions, from sending to the office's decision."""
 
 from django.db import transaction
+from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from companies.models import Activity, Certification, Cluster, Organisation
 from companies.services import contact_person_save, organisation_create, organisation_update
 from offers.models import Offer
 from offers.services import offer_create
+from portal.common.erasure import Erasure, addresses, email_q, when
 from portal.common.history import record_by
 from questionnaire import emails
 from questionnaire.answers import Answers
 from questionnaire.models import Draft, Submission, SubmissionEvent, SurveyAnswer, SurveyQuestion
+from questionnaire.retention import ANONYMISED
+from questionnaire.uploads import PrivateUploads, referred_files
 
 Status = Submission.Status
 
@@ -241,3 +245,144 @@ def draft_save(*, email, language, form_data, step, files=None, previous=None):
     )
     transaction.on_commit(lambda: emails.send_resume_link(draft))
     return draft
+
+
+# A person's data (GDPR art. 15, 17, 20): portal/common/erasure.py says what an erasure
+# leaves; portal/privacy.py puts the apps' parts together.
+
+
+def _person_submissions(emails):
+    return Submission.objects.filter(
+        email_q("email", emails) | email_q("answers__contact__email", emails)
+    )
+
+
+def _person_drafts(emails, submissions):
+    return Draft.objects.filter(email_q("email", emails) | Q(previous__in=submissions))
+
+
+def _survey_answer(answer):
+    return {
+        "question": answer.question.prompt,
+        "text": answer.text,
+        "value": answer.value,
+        "chosen": [choice.label for choice in answer.choices.all()],
+    }
+
+
+def person_data(*, email, user=None):
+    """The questionnaires the person sent (their answers, survey answers, consents,
+    the office's decisions) and those they saved to continue later."""
+    emails = addresses(email=email, user=user)
+    submissions = list(
+        _person_submissions(emails)
+        .prefetch_related(
+            "events",
+            Prefetch(
+                "survey_answers",
+                SurveyAnswer.objects.select_related("question").prefetch_related("choices"),
+            ),
+        )
+        .order_by("created_at", "pk")
+    )
+    return {
+        "submissions": [
+            {
+                "id": submission.pk,
+                "status": submission.status,
+                "language": submission.language,
+                "email": submission.email,
+                "organisation_name": submission.organisation_name,
+                "country": submission.country.code,
+                "answers": submission.answers,
+                "survey_answers": [_survey_answer(a) for a in submission.survey_answers.all()],
+                "consents": {
+                    "privacy_notice_version": submission.privacy_notice_version,
+                    "privacy_acknowledged_at": when(submission.privacy_acknowledged_at),
+                    "publication": submission.publication_consent,
+                    "alerts": submission.alerts_consent,
+                    "version": submission.consent_version,
+                },
+                "sent_at": when(submission.created_at),
+                "confirmed_at": when(submission.confirmed_at),
+                "decided_at": when(submission.decided_at),
+                "reason": submission.reason,
+                "status_changes": [
+                    {
+                        "from": event.from_status,
+                        "to": event.to_status,
+                        "at": when(event.at),
+                        "reason": event.reason,
+                    }
+                    for event in submission.events.all()
+                ],
+            }
+            for submission in submissions
+        ],
+        "saved_questionnaires": [
+            {
+                "email": draft.email,
+                "language": draft.language,
+                "step": draft.step,
+                "saved_at": when(draft.created_at),
+                "form_data": draft.form_data,
+            }
+            for draft in _person_drafts(emails, submissions).order_by("pk")
+        ],
+    }
+
+
+@transaction.atomic
+def person_erase(*, email, user=None, by=None, erasure=None):
+    """Anonymise the person's questionnaires; delete those saved to continue later.
+
+    A submission keeps the organisation's answers, offers and choices for the
+    office's statistics, as retention keeps a rejected one's
+    (questionnaire/retention.py): the contact person, the consents, the form
+    data, the address and the texts written into the survey go. The reasons staff
+    gave keep their words without the person's name. A saved questionnaire and its
+    uploads serve nobody else: they are deleted once the erasure is committed.
+    """
+    erasure = erasure or Erasure(emails=addresses(email=email, user=user))
+    submissions = list(_person_submissions(erasure.emails).select_for_update())
+    contacts = [Answers.from_json(submission.answers).contact for submission in submissions]
+    erasure.learn(
+        names=[
+            name
+            for contact in contacts
+            for name in (
+                f"{contact.get('first_name', '')} {contact.get('last_name', '')}",
+                contact.get("last_name", ""),
+            )
+        ],
+        phones=[contact.get("phone", "") for contact in contacts],
+    )
+    now = timezone.now()
+    for submission in submissions:
+        submission.answers = Answers.from_json(submission.answers).without_personal_data().to_json()
+        submission.form_data = {}
+        submission.email = ""
+        submission.reason = erasure.redact(submission.reason)
+        submission.anonymised_at = submission.anonymised_at or now
+        record_by(submission, by).save()
+    history = Submission.history.filter(id__in=[submission.pk for submission in submissions])
+    history.update(email="")
+    for row in history.exclude(reason=""):
+        history.filter(history_id=row.history_id).update(reason=erasure.redact(row.reason))
+    for event in SubmissionEvent.objects.filter(submission__in=submissions).exclude(reason=""):
+        SubmissionEvent.objects.filter(pk=event.pk).update(reason=erasure.redact(event.reason))
+    survey = SurveyAnswer.objects.filter(submission__in=submissions).exclude(text="")
+    survey_texts = survey.update(text=ANONYMISED)
+
+    drafts = _person_drafts(erasure.emails, submissions)
+    files = referred_files(drafts)
+    deleted, _rows = drafts.delete()
+    transaction.on_commit(lambda: _delete_uploads(files))
+    return {"submissions": len(submissions), "survey_texts": survey_texts, "drafts": deleted}
+
+
+def _delete_uploads(names):
+    storage = PrivateUploads()
+    for name in names:
+        if name:
+            storage.delete(name)
