@@ -25,6 +25,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 # Registers the background task results with their errors.
 from portal.common import tasks_admin  # noqa: F401
+from portal.models import PersonErasure
 
 
 def permissions_held(user):
@@ -151,3 +152,31 @@ admin.site.unregister(Group)
 admin.site.register(Group, StaffGroupAdmin)
 admin.site.unregister(TOTPDevice)
 admin.site.register(TOTPDevice, StaffTOTPDeviceAdmin)
+
+
+@admin.register(PersonErasure)
+class PersonErasureAdmin(admin.ModelAdmin):
+    """The log of erasures of personal data: read by administrators, written by no one here."""
+
+    list_display = ["erased_at", "erasure_id", "requested_by", "staff_username", "had_account"]
+    list_filter = ["requested_by", "erased_at"]
+    search_fields = ["erasure_id"]
+    date_hierarchy = "erased_at"
+    fields = readonly_fields = [
+        "erased_at",
+        "erasure_id",
+        "requested_by",
+        "staff_member",
+        "staff_username",
+        "had_account",
+        "counts",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -109,3 +109,38 @@ class TaskProgress(models.Model):
 
     def __str__(self):
         return f"{self.task_id}: {self.done}/{self.total}"
+
+
+class PersonErasure(models.Model):
+    """A person's data erased on their request (GDPR art. 17): who asked, who did it, when.
+
+    Written by portal/privacy.py, without the person's data: only the erasure's id
+    (the marker left in the anonymised rows) and how many rows of each kind changed.
+    """
+
+    class Channel(models.TextChoices):
+        PERSON = "person", _("the person, signed in")
+        STAFF = "staff", _("staff, on a request received otherwise")
+
+    erasure_id = models.CharField(_("erasure id"), max_length=20, unique=True)
+    requested_by = models.CharField(_("requested by"), max_length=10, choices=Channel.choices)
+    staff_member = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff member"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    staff_username = models.CharField(_("staff member's username"), max_length=150, blank=True)
+    had_account = models.BooleanField(_("had a user account"), default=False)
+    counts = models.JSONField(_("rows changed"), default=dict)
+    erased_at = models.DateTimeField(_("erased"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-erased_at", "-pk"]
+        verbose_name = _("erasure of personal data")
+        verbose_name_plural = _("erasures of personal data")
+
+    def __str__(self):
+        return f"{self.erasure_id} · {self.erased_at:%Y-%m-%d %H:%M}"
