@@ -21,6 +21,7 @@ from companies.models import Activity, Cluster
 from offers.models import ExpressionOfInterest, Offer, OfferTranslation
 from offers.services import interest
 from portal.common.admin import VisibleFieldsOnlyMixin
+from portal.models import PersonErasure
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
 from questionnaire.models import Submission, SurveyQuestion
 from tests.factories import CertificationFactory, ContactPersonFactory, OrganisationFactory
@@ -68,6 +69,8 @@ PAGES = {
     "companies.contactperson": {MODERATOR: READ, ADMINISTRATOR: ALL},
     # Who viewed contact data: written by the pages that show it, read by administrators.
     "companies.contactdataview": {ADMINISTRATOR: READ},
+    # Erasures of a person's data: written by portal/privacy.py, read by administrators.
+    "portal.personerasure": {ADMINISTRATOR: READ},
     "offers.offer": {MODERATOR: EDIT, TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Partners write them; nobody adds or edits one in the admin.
     "offers.expressionofinterest": {MODERATOR: READ, ADMINISTRATOR: READ | {"delete"}},
@@ -217,6 +220,9 @@ def records():
         ),
         SurveyQuestion.objects.order_by("pk").first(),
         make_submission(),
+        PersonErasure.objects.create(
+            erasure_id="3f9a0c1d2e4b", requested_by="staff", counts={"offers": {"alerts": 1}}
+        ),
     ]
     request = RequestFactory().get(
         reverse("admin:companies_contactperson_change", args=[contact.pk])
