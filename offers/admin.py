@@ -5,8 +5,8 @@ form edits texts and metadata, and each save brings the per-language translation
 states in line (`offer_sync_translations`).
 """
 
-# Registers the expressions of interest.
-from offers import admin_interest  # noqa: F401
+# Registers the expressions of interest and the edits of published offers.
+from offers import admin_interest, admin_revisions  # noqa: F401
 
 # isort: split
 from django import forms
@@ -24,7 +24,7 @@ from django.utils.translation import ngettext, pgettext_lazy
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from offers import resources, selectors, services, tasks
-from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferTranslation
+from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferRevision, OfferTranslation
 from portal.common import machine_translation
 from portal.common.exports import StaffExportMixin
 from portal.common.forms import reason_form
@@ -238,6 +238,7 @@ class OfferAdmin(StaffExportMixin, HistoryAdmin, TranslatorAdminMixin, TabbedTra
     readonly_fields = [
         "reference",
         "status",
+        "pending_edit",
         "translation_state_list",
         "published_at",
         "expires_at",
@@ -255,6 +256,7 @@ class OfferAdmin(StaffExportMixin, HistoryAdmin, TranslatorAdminMixin, TabbedTra
                     "organisation",
                     "reference",
                     "status",
+                    "pending_edit",
                     "kind",
                     "cooperation_types",
                     "is_anonymous",
@@ -310,6 +312,25 @@ class OfferAdmin(StaffExportMixin, HistoryAdmin, TranslatorAdminMixin, TabbedTra
     @admin.display(description=_("title"))
     def source_title(self, offer):
         return offer.text("title", offer.source_language)
+
+    @admin.display(description=_("proposed edit"))
+    def pending_edit(self, offer):
+        """The firm's edit awaiting a decision, linked to the page that compares it."""
+        revision = (
+            OfferRevision.objects.filter(offer_id=offer.pk, status=OfferRevision.Status.PENDING)
+            .only("pk", "proposed_at")
+            .first()
+            if offer.pk
+            else None
+        )
+        if revision is None:
+            return _("none")
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:offers_offerrevision_change", args=[revision.pk]),
+            _("proposed on %(date)s: compare it and decide")
+            % {"date": date_format(localtime(revision.proposed_at), "SHORT_DATETIME_FORMAT")},
+        )
 
     @admin.display(description=_("translations"))
     def translation_states(self, offer):

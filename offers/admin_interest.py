@@ -1,4 +1,4 @@
-"""Expressions of interest in the admin: read, forward to the firm, close.
+"""Expressions of interest in the admin: read, forward to the firm, decline, and their outcome.
 
 Every change goes through offers/services/interest.py, which logs it in the
 admin's history.
@@ -22,6 +22,7 @@ from offers.services import interest as services
 from portal.common.text import TextFormMixin
 
 Status = ExpressionOfInterest.Status
+Outcome = ExpressionOfInterest.Outcome
 FORWARD_PERMISSION = "offers.forward_interest"
 
 
@@ -43,16 +44,20 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
         "country",
         "offer",
         "status",
+        "outcome",
         "language",
         "forwarded_at",
     ]
     list_filter = [
         "status",
+        "outcome",
         ("offer", admin.RelatedOnlyFieldListFilter),
         ("country", CountryFilter),
         "created_at",
     ]
     list_select_related = ["offer"]
+    # Outcomes are recorded by the firm's member; staff who hear of an agreement
+    # record it with the action.
     search_fields = ["name", "organisation_name", "email", "offer__reference"]
     date_hierarchy = "created_at"
     actions = ["mark_declined", "mark_agreement"]
@@ -73,11 +78,18 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
         "staff_note",
         "forwarded_at",
         "forwarded_by",
+        "outcome",
+        "outcome_at",
+        "outcome_by",
     ]
     fields = readonly_fields
 
     def get_queryset(self, request):
-        return super().get_queryset(request).select_related("offer__organisation", "forwarded_by")
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("offer__organisation", "forwarded_by", "outcome_by")
+        )
 
     # Partners write these; staff read and forward them, and may delete them.
 
@@ -160,11 +172,11 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
             )
         return redirect("admin:offers_expressionofinterest_change", pk)
 
-    def _close(self, request, queryset, status):
+    def _close(self, request, queryset, change, label):
         closed = refused = 0
         for expression in queryset:
             try:
-                services.interest_set_status(interest=expression, status=status, by=request.user)
+                change(expression)
             except services.TransitionError:
                 refused += 1
             else:
@@ -177,7 +189,7 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
                     "%(count)d expressions of interest marked “%(status)s”.",
                     closed,
                 )
-                % {"count": closed, "status": Status(status).label},
+                % {"count": closed, "status": label},
                 messages.SUCCESS,
             )
         if refused:
@@ -196,8 +208,22 @@ class ExpressionOfInterestAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Mark as declined"), permissions=["forward"])
     def mark_declined(self, request, queryset):
-        self._close(request, queryset, Status.DECLINED)
+        self._close(
+            request,
+            queryset,
+            lambda expression: services.interest_set_status(
+                interest=expression, status=Status.DECLINED, by=request.user
+            ),
+            Status.DECLINED.label,
+        )
 
     @admin.action(description=_("Mark as led to an agreement"), permissions=["forward"])
     def mark_agreement(self, request, queryset):
-        self._close(request, queryset, Status.AGREEMENT)
+        self._close(
+            request,
+            queryset,
+            lambda expression: services.interest_set_outcome(
+                interest=expression, outcome=Outcome.AGREEMENT, by=request.user
+            ),
+            Outcome.AGREEMENT.label,
+        )

@@ -3,7 +3,8 @@
 Registered from OffersConfig.ready(). The moderators' rows need the permission to
 moderate offers (translators view offers too, but do not publish them); the
 translation queue, to translate or change offers. Offers submitted and offers
-expiring are counted in one query, the translation queue in one.
+expiring are counted in one query, the translation queue in one; the edits
+awaiting a decision need, besides, the permission to view them.
 """
 
 from django.db.models import Count, Q
@@ -12,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from offers import selectors
-from offers.models import ExpressionOfInterest, Offer, OfferTranslation
+from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from portal.common.dashboard import (
     QUEUE_STATES,
     Awaiting,
@@ -28,6 +29,10 @@ State = OfferTranslation.State
 
 def may_moderate_offers(user):
     return user.has_perm("offers.view_offer") and user.has_perm("offers.moderate_offer")
+
+
+def may_decide_edits(user):
+    return user.has_perm("offers.view_offerrevision") and user.has_perm("offers.moderate_offer")
 
 
 def may_see_interests(user):
@@ -67,6 +72,18 @@ def count_interests(user, now):
     }
 
 
+def count_edits(user, now):
+    pending = OfferRevision.objects.filter(status=OfferRevision.Status.PENDING).count()
+    return {
+        "offer_edits_pending": Figure(
+            pending,
+            admin_list_url(
+                "offers_offerrevision_changelist", status__exact=OfferRevision.Status.PENDING
+            ),
+        )
+    }
+
+
 def count_translation_queue(user, now):
     """Per language: how many translations are missing, outdated, machine drafts."""
     counted = {
@@ -92,6 +109,14 @@ OFFERS = Awaiting(
     count=count_offers,
 )
 
+EDITS = Awaiting(
+    rows=(
+        Row("offer_edits_pending", _("Edits of published offers awaiting a decision"), order=25),
+    ),
+    may_see=may_decide_edits,
+    count=count_edits,
+)
+
 INTERESTS = Awaiting(
     rows=(Row("interests_new", _("New expressions of interest"), order=30),),
     may_see=may_see_interests,
@@ -107,4 +132,4 @@ TRANSLATION_QUEUE = TranslationQueue(
     count=count_translation_queue,
 )
 
-BLOCKS = (OFFERS, INTERESTS, TRANSLATION_QUEUE)
+BLOCKS = (OFFERS, EDITS, INTERESTS, TRANSLATION_QUEUE)

@@ -90,6 +90,39 @@ def send_decision(offer, decision, *, reason=""):
     return True
 
 
+EDIT_ACCEPTED, EDIT_REJECTED = "edit_accepted", "edit_rejected"
+
+
+def send_edit_decision(revision, decision):
+    """The office's decision on an edit the firm proposed, in the recipient's language.
+
+    EDIT_ACCEPTED: the offer's page shows the edit now (its link); EDIT_REJECTED:
+    the offer stays as it was, and why. Returns False (and sends nothing) when the
+    organisation has no e-mail address.
+    """
+    offer = revision.offer
+    recipient = offer_recipient(offer)
+    if recipient is None:
+        return False
+    email, language = recipient
+    context = {
+        "offer": offer,
+        "title": offer_title(offer, language),
+        "proposed_at": revision.proposed_at,
+        "reason": revision.reason,
+    }
+    with translation.override(language):
+        context["link"] = absolute(offer.get_absolute_url())
+    mail.send(
+        to=[email],
+        language=language,
+        template=f"offers/email/{decision}",
+        context=context,
+        reply_to=[settings.PORTAL_CONTACT["email"]],
+    )
+    return True
+
+
 # Expressions of interest.
 
 

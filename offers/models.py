@@ -196,8 +196,21 @@ class ExpressionOfInterest(models.Model):
     class Status(models.TextChoices):
         NEW = "new", _("new")
         FORWARDED = "forwarded", _("forwarded to the firm")
+        # The office did not forward it.
         DECLINED = "declined", _("declined")
-        AGREEMENT = "agreement", _("led to an agreement")
+
+    class Outcome(models.TextChoices):
+        """What came of a forwarded expression of interest, as the firm (or the office) says.
+
+        The last step reached; an agreement signed feeds the register of
+        co-operation agreements.
+        """
+
+        CONTACTED = "contacted", _("contacted")
+        MEETING = "meeting", _("meeting held")
+        NEGOTIATING = "negotiating", _("negotiating")
+        AGREEMENT = "agreement", _("agreement signed")
+        NO_DEAL = "no_deal", _("no deal")
 
     offer = models.ForeignKey(
         Offer,
@@ -229,6 +242,17 @@ class ExpressionOfInterest(models.Model):
         related_name="+",
     )
 
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices, blank=True)
+    outcome_at = models.DateTimeField(_("outcome recorded"), null=True, blank=True)
+    outcome_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("outcome recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("expression of interest")
@@ -237,6 +261,83 @@ class ExpressionOfInterest(models.Model):
 
     def __str__(self):
         return f"{self.organisation_name} → {self.offer_id}"
+
+
+class OfferRevision(models.Model):
+    """An edit of a published offer proposed by its firm, awaiting the office's decision.
+
+    The offer stays as the public sees it until staff accept the revision
+    (`offer_accept_edit`). A revision holds the whole proposed state of the
+    editable fields, not only what changed, so that staff compare it field by
+    field with the offer as it is now; its texts are in `language`, the offer's
+    source language when it was proposed.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting a decision")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+        # A newer proposal of the same offer replaced it before a decision.
+        SUPERSEDED = "superseded", _("superseded")
+
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("offer"), on_delete=models.CASCADE, related_name="revisions"
+    )
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+    partner_sought = models.TextField(_("partner sought"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Offer.Kind.choices)
+    cooperation_types = models.JSONField(_("co-operation types"), default=list, blank=True)
+    clusters = models.ManyToManyField(
+        Cluster, verbose_name=_("clusters"), related_name="+", blank=True
+    )
+    activities = models.ManyToManyField(
+        Activity, verbose_name=_("NACE activities"), related_name="+", blank=True
+    )
+    target_countries = CountryField(_("target countries"), multiple=True, blank=True)
+    keywords = models.CharField(_("keywords"), max_length=300, blank=True)
+    open_for_interest = models.BooleanField(_("open for expressions of interest"), default=True)
+    is_anonymous = models.BooleanField(_("anonymous"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason for rejection"), blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at"]
+        verbose_name = _("edit of a published offer")
+        verbose_name_plural = _("edits of published offers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["offer"],
+                condition=Q(status="pending"),
+                name="offers_one_pending_revision_per_offer",
+            )
+        ]
+        indexes = [models.Index(fields=["status", "proposed_at"])]
+
+    def __str__(self):
+        return f"{self.offer.reference}: {self.title}"
 
 
 class SavedSearch(models.Model):

@@ -4,13 +4,13 @@ import dataclasses
 import datetime
 
 from django import forms
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from companies.models import Activity, Cluster
 from offers.filters import OfferFilter, country_options
-from offers.models import Offer, OfferTranslation
+from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from portal.common import dashboard
 from portal.common.cache import cached_per_language, forget
 from portal.common.rows import first_row
@@ -134,6 +134,48 @@ def live_offers_of(organisation, language):
 
 def now():
     return timezone.now()
+
+
+# A firm's member area.
+
+
+def organisation_offers(organisation, language):
+    """Every offer of `organisation`, whatever its status, newest first, as a list row shows it.
+
+    Each carries `has_pending_edit` (an edit awaiting the office's decision),
+    `interests_forwarded` (how many expressions of interest reached the firm) and
+    `reader_translations` (the state of its texts in `language`). Two queries.
+    """
+    pending = OfferRevision.objects.filter(
+        offer=OuterRef("pk"), status=OfferRevision.Status.PENDING
+    )
+    return (
+        Offer.objects.filter(organisation=organisation)
+        .annotate(
+            has_pending_edit=Exists(pending),
+            interests_forwarded=Count(
+                "expressions_of_interest",
+                filter=Q(expressions_of_interest__status=ExpressionOfInterest.Status.FORWARDED),
+            ),
+        )
+        .prefetch_related(reader_translation(language))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def interests_forwarded_to(organisation):
+    """The expressions of interest the office forwarded to `organisation`, newest first.
+
+    The partner's details and message as forwarded, the office's note, the offer
+    (reference and texts) and the outcome recorded so far. One query.
+    """
+    return (
+        ExpressionOfInterest.objects.filter(
+            offer__organisation=organisation, status=ExpressionOfInterest.Status.FORWARDED
+        )
+        .select_related("offer")
+        .order_by("-forwarded_at", "-pk")
+    )
 
 
 def expiring_soon(now=None):

@@ -1,13 +1,17 @@
-"""Expressions of interest in offers: received, forwarded to the firm, closed.
+"""Expressions of interest in offers: received, forwarded to the firm, and what came of them.
 
 A partner's expression of interest reaches the office first; staff forward it to
 the offering firm, which only then learns who the partner is. The partner never
 learns from the portal who the firm behind an anonymous offer is: the e-mail the
 partner gets names the offer by its reference and title only.
 
+The office declines one it does not forward. Once forwarded, its outcome
+(contacted, meeting held, negotiating, agreement signed, no deal) is recorded by
+the firm's member, or by staff who hear of it (`interest_set_outcome`).
+
 Every e-mail goes out once the transaction commits, in the language of the
-person who gets it. What a member of staff (`by`) does is logged in the admin's
-history of the expression of interest.
+person who gets it. What a person (`by`) does is logged in the admin's history
+of the expression of interest.
 """
 
 import datetime
@@ -27,22 +31,24 @@ __all__ = [
     "TransitionError",
     "interest_create",
     "interest_forward",
+    "interest_set_outcome",
     "interest_set_status",
 ]
 
 Status = ExpressionOfInterest.Status
+Outcome = ExpressionOfInterest.Outcome
 
 TRANSITIONS = {
     Status.NEW: {Status.FORWARDED, Status.DECLINED},
-    Status.FORWARDED: {Status.DECLINED, Status.AGREEMENT},
+    # What follows is an outcome, not a status.
+    Status.FORWARDED: set(),
     Status.DECLINED: set(),
-    Status.AGREEMENT: set(),
 }
 # The same message to the same offer from the same address within this time is
 # taken for the form sent twice.
 RESENT_WITHIN = datetime.timedelta(minutes=30)
 # Set by interest_set_status; forwarding has its own service.
-CLOSING_STATUSES = {Status.DECLINED, Status.AGREEMENT}
+CLOSING_STATUSES = {Status.DECLINED}
 
 
 class InterestClosed(Exception):
@@ -135,7 +141,7 @@ def interest_forward(*, interest, by, note=""):
 
 @transaction.atomic
 def interest_set_status(*, interest, status, by):
-    """Close an expression of interest: declined, or led to an agreement.
+    """Decline a new expression of interest: the office does not forward it.
 
     `by` is the member of staff, named in the admin's history of the change.
     """
@@ -146,4 +152,27 @@ def interest_set_status(*, interest, status, by):
     interest.status = status
     interest.save()
     _log(interest, by=by, message=f"Status: {status}.")
+    return interest
+
+
+@transaction.atomic
+def interest_set_outcome(*, interest, outcome, by):
+    """Record what came of a forwarded expression of interest: when, and by whom.
+
+    The firm's member (or staff) moves it on as it goes, to any outcome, and
+    each change is logged. Raises TransitionError when it was not forwarded and
+    ValueError for an unknown outcome.
+    """
+    if outcome not in Outcome.values:
+        raise ValueError(f"Not an outcome: {outcome!r}")
+    interest = _locked(interest)
+    if interest.status != Status.FORWARDED:
+        raise TransitionError(f"{interest.status}: not forwarded, no outcome")
+    if interest.outcome == outcome:
+        return interest
+    interest.outcome = outcome
+    interest.outcome_at = timezone.now()
+    interest.outcome_by = by
+    interest.save(update_fields=["outcome", "outcome_at", "outcome_by"])
+    _log(interest, by=by, message=f"Outcome: {outcome}.")
     return interest

@@ -31,7 +31,8 @@ TRANSITIONS = {
     # Back to a draft: the office asked the firm for changes.
     Status.SUBMITTED: {Status.PUBLISHED, Status.REJECTED, Status.WITHDRAWN, Status.DRAFT},
     Status.PUBLISHED: {Status.WITHDRAWN, Status.EXPIRED, Status.ARCHIVED},
-    Status.REJECTED: {Status.ARCHIVED},
+    # Back to moderation: the firm corrected what was rejected (offers/services/edits.py).
+    Status.REJECTED: {Status.SUBMITTED, Status.ARCHIVED},
     Status.WITHDRAWN: {Status.ARCHIVED},
     Status.EXPIRED: {Status.PUBLISHED, Status.ARCHIVED},
     Status.ARCHIVED: set(),
@@ -82,6 +83,7 @@ def offer_create(
     activities=(),
     keywords="",
     is_anonymous=False,
+    open_for_interest=True,
     status=Status.DRAFT,
     by=None,
     reference=None,
@@ -99,6 +101,7 @@ def offer_create(
         target_countries=list(target_countries),
         keywords=keywords,
         is_anonymous=is_anonymous,
+        open_for_interest=open_for_interest,
         status=status,
     )
     texts = {
@@ -222,7 +225,14 @@ def offer_withdraw(*, offer, by=None, reason=""):
 
 
 class RenewalRefused(Exception):
-    """The offer was renewed before, or cannot be published again."""
+    """The offer was renewed before, or cannot be published again.
+
+    `message` says why, translated, when the refusal is shown to a member.
+    """
+
+    def __init__(self, message=""):
+        super().__init__(message)
+        self.message = message
 
 
 @transaction.atomic
