@@ -96,22 +96,16 @@ class OfferRevisionAdmin(admin.ModelAdmin):
     fields = readonly_fields
 
     def get_queryset(self, request):
-        # Those awaiting a decision first, then the newest.
-        return (
-            super()
-            .get_queryset(request)
-            .select_related("offer", "proposed_by", "decided_by")
-            .annotate(
-                waiting=Case(
-                    When(status=RevisionStatus.PENDING, then=Value(0)),
-                    default=Value(1),
-                    output_field=IntegerField(),
-                )
-            )
-        )
+        return super().get_queryset(request).select_related("offer", "proposed_by", "decided_by")
 
     def get_ordering(self, request):
-        return ["waiting", "-proposed_at", "-pk"]
+        # Those awaiting a decision first, then the newest.
+        waiting = Case(
+            When(status=RevisionStatus.PENDING, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+        return [waiting.asc(), "-proposed_at", "-pk"]
 
     # Firms propose them; staff decide, and nobody edits one.
 

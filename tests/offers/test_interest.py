@@ -476,17 +476,18 @@ def test_status_transitions():
 
     other = make_interest(offer, email="other@partner.example")
     with pytest.raises(interest.TransitionError):
-        interest.interest_set_status(interest=other, status=Status.AGREEMENT, by=None)
-    with pytest.raises(interest.TransitionError):
         interest.interest_set_status(interest=other, status=Status.FORWARDED, by=None)
     forwarded = interest.interest_forward(interest=other, by=None)
-    agreed = interest.interest_set_status(interest=forwarded, status=Status.AGREEMENT, by=None)
+    # Once forwarded, what follows is its outcome.
     with pytest.raises(interest.TransitionError):
-        interest.interest_set_status(interest=agreed, status=Status.DECLINED, by=None)
+        interest.interest_set_status(interest=forwarded, status=Status.DECLINED, by=None)
+    interest.interest_set_outcome(
+        interest=forwarded, outcome=ExpressionOfInterest.Outcome.AGREEMENT, by=None
+    )
 
-    assert dict(ExpressionOfInterest.objects.values_list("pk", "status")) == {
-        new.pk: Status.DECLINED,
-        other.pk: Status.AGREEMENT,
+    assert set(ExpressionOfInterest.objects.values_list("pk", "status", "outcome")) == {
+        (new.pk, Status.DECLINED, ""),
+        (other.pk, Status.FORWARDED, ExpressionOfInterest.Outcome.AGREEMENT),
     }
 
 
@@ -503,9 +504,9 @@ def test_admin_actions_close_what_their_status_allows(admin_client):
         follow=True,
     )
 
-    assert dict(ExpressionOfInterest.objects.values_list("pk", "status")) == {
-        new.pk: Status.NEW,
-        forwarded.pk: Status.AGREEMENT,
+    assert set(ExpressionOfInterest.objects.values_list("pk", "status", "outcome")) == {
+        (new.pk, Status.NEW, ""),
+        (forwarded.pk, Status.FORWARDED, ExpressionOfInterest.Outcome.AGREEMENT),
     }
     assert len(list(response.context["messages"])) == 2
 

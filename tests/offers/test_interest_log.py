@@ -35,11 +35,13 @@ def test_forwarding_and_closing_name_the_member_of_staff():
     expression = a_new_expression()
 
     interest.interest_forward(interest=expression, by=staff, note="")
-    interest.interest_set_status(interest=expression, status=Status.AGREEMENT, by=staff)
+    interest.interest_set_outcome(
+        interest=expression, outcome=ExpressionOfInterest.Outcome.AGREEMENT, by=staff
+    )
 
     assert history(expression) == [
         ("broker", CHANGE, "Forwarded to the firm.", str(expression)),
-        ("broker", CHANGE, "Status: agreement.", str(expression)),
+        ("broker", CHANGE, "Outcome: agreement.", str(expression)),
     ]
 
 

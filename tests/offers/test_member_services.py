@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 
 from companies.models import Cluster
 from offers import selectors, services
-from offers.models import ExpressionOfInterest, Offer, OfferEvent, OfferRevision, OfferTranslation
+from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from offers.services import interest
 from portal.common.mail import absolute
 from tests.factories import ContactPersonFactory, OrganisationFactory

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from offers import services
-from offers.models import ExpressionOfInterest, Offer, OfferTranslation
+from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from offers.services import interest
 from portal.common import dashboard
 from portal.common.languages import LANGUAGE_CODES
@@ -143,8 +143,20 @@ def world(staff):
     forwarded = make_interest(OfferFactory(organisation=firm))
     interest.interest_forward(interest=forwarded, by=staff)
     interest.interest_forward(interest=make_interest(OfferFactory(organisation=firm)), by=staff)
-    interest.interest_set_status(
-        interest=forwarded, status=ExpressionOfInterest.Status.AGREEMENT, by=staff
+    interest.interest_set_outcome(
+        interest=forwarded, outcome=ExpressionOfInterest.Outcome.AGREEMENT, by=staff
+    )
+
+    # Edits of published offers: two awaiting a decision, one accepted, one replaced.
+    published = list(published)
+    services.offer_propose_edit(offer=published[0], changes={"title": "Nowy"}, by=staff)
+    services.offer_propose_edit(offer=published[0], changes={"keywords": "ser"}, by=staff)
+    services.offer_propose_edit(offer=published[1], changes={"title": "Inny"}, by=staff)
+    services.offer_accept_edit(
+        revision=services.offer_propose_edit(
+            offer=published[2], changes={"title": "Przyjęty"}, by=staff
+        ),
+        by=staff,
     )
 
 
@@ -168,6 +180,11 @@ def expected_rows():
             expression.pk
             for expression in ExpressionOfInterest.objects.all()
             if expression.status == ExpressionOfInterest.Status.NEW
+        },
+        "offer_edits_pending": {
+            revision.pk
+            for revision in OfferRevision.objects.all()
+            if revision.status == OfferRevision.Status.PENDING
         },
     }
     for code in LANGUAGE_CODES:
@@ -204,6 +221,7 @@ def test_the_figures_match_the_database_and_link_to_exactly_their_rows(client, w
     assert len(rows["offers_expiring"]) == 2  # in 3 and in 14 days
     assert all(rows[name] for name in ("offers_submitted", "submissions_awaiting_review"))
     assert rows["interests_new"]
+    assert len(rows["offer_edits_pending"]) == 2
     assert {name.rsplit("-", 1)[1] for name, pks in rows.items() if "queue" in name and pks} == {
         "missing",
         "outdated",
@@ -226,7 +244,7 @@ def test_a_translation_of_an_offers_source_language_is_not_in_the_queue(client):
 
 def test_each_role_sees_the_blocks_it_may_open(client, world):
     moderation = {"submissions_awaiting_review", "offers_submitted", "offers_expiring"}
-    moderation |= {"interests_new"}
+    moderation |= {"interests_new", "offer_edits_pending"}
     queue = {f"queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
     seen = {}
     for role in (MODERATOR, TRANSLATOR, EDITOR, ADMINISTRATOR):
@@ -245,7 +263,7 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
 
 
 @pytest.mark.parametrize(
-    ("role", "queries"), [(EDITOR, 0), (TRANSLATOR, 1), (MODERATOR, 4), (ADMINISTRATOR, 4)]
+    ("role", "queries"), [(EDITOR, 0), (TRANSLATOR, 1), (MODERATOR, 5), (ADMINISTRATOR, 5)]
 )
 def test_nothing_is_counted_for_a_block_the_user_may_not_see(
     role, queries, django_assert_num_queries
@@ -267,7 +285,7 @@ def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
     OfferFactory(published=False)
     with CaptureQueriesContext(connection) as one_offer:
         client.get(reverse("admin:index"))
-    assert len(one_offer) == 10
+    assert len(one_offer) == 11
     for number in range(29):
         offer = offer_with_status([Status.SUBMITTED, Status.PUBLISHED][number % 2])
         add_translation(offer, "it", machine=True, title="Offerta")

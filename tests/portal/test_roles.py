@@ -18,7 +18,8 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from companies.access_log import log_contact_views
 from companies.models import Activity, Cluster
-from offers.models import ExpressionOfInterest, Offer, OfferTranslation
+from offers import services
+from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from offers.services import interest
 from portal.common.admin import VisibleFieldsOnlyMixin
 from portal.models import PersonErasure
@@ -74,6 +75,8 @@ PAGES = {
     "offers.offer": {MODERATOR: EDIT, TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Partners write them; nobody adds or edits one in the admin.
     "offers.expressionofinterest": {MODERATOR: READ, ADMINISTRATOR: READ | {"delete"}},
+    # Firms propose edits of published offers; staff read and decide, nobody edits one.
+    "offers.offerrevision": {MODERATOR: READ, ADMINISTRATOR: READ | {"delete"}},
     "questionnaire.surveyquestion": {TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Firms send them; they are reviewed, never added, edited or deleted in the admin.
     "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
@@ -119,6 +122,7 @@ ACTIONS = {
         MODERATOR: {"mark_declined", "mark_agreement"},
         ADMINISTRATOR: {"mark_declined", "mark_agreement", "delete_selected"},
     },
+    "offers.offerrevision": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
 }
@@ -133,6 +137,8 @@ CUSTOM = {
     "otp_totp_totpdevice_config": set(),
     "otp_totp_totpdevice_qrcode": set(),
     "offers_expressionofinterest_forward": REVIEWERS,
+    "offers_offerrevision_accept": REVIEWERS,
+    "offers_offerrevision_reject": REVIEWERS,
     # The translation workspace: whoever may translate or change the record.
     "offers_offer_translate": {MODERATOR, TRANSLATOR, ADMINISTRATOR},
     "companies_organisation_translate": {TRANSLATOR, ADMINISTRATOR},
@@ -218,6 +224,7 @@ def records():
             message="Hledáme dodavatele zrajících sýrů.",
             language="cs",
         ),
+        services.offer_propose_edit(offer=offer, changes={"title": "Sery z Narwi"}, by=someone),
         SurveyQuestion.objects.order_by("pk").first(),
         make_submission(),
         PersonErasure.objects.create(
@@ -263,6 +270,16 @@ def custom_request(name, records):
                 args=[records["offers.expressionofinterest"].pk],
             ),
         ),
+        **{
+            f"offers_offerrevision_{decision}": (
+                "post",
+                reverse(
+                    f"admin:offers_offerrevision_{decision}",
+                    args=[records["offers.offerrevision"].pk],
+                ),
+            )
+            for decision in ["accept", "reject"]
+        },
         **{
             f"{label.replace('.', '_')}_translate": (
                 "get",
@@ -508,6 +525,28 @@ MODERATION_CASES = {
             {"action": "mark_declined", "_selected_action": [expression.pk]},
         ),
         lambda expression: expression.status == ExpressionOfInterest.Status.DECLINED,
+    ),
+    "accept an edit of a published offer": (
+        REVIEWERS,
+        lambda: services.offer_propose_edit(
+            offer=OfferFactory(), changes={"title": "Sery z Narwi"}, by=None
+        ),
+        lambda revision: (
+            reverse("admin:offers_offerrevision_accept", args=[revision.pk]),
+            {},
+        ),
+        lambda revision: revision.status == OfferRevision.Status.ACCEPTED,
+    ),
+    "reject an edit of a published offer": (
+        REVIEWERS,
+        lambda: services.offer_propose_edit(
+            offer=OfferFactory(), changes={"title": "Sery z Narwi"}, by=None
+        ),
+        lambda revision: (
+            reverse("admin:offers_offerrevision_reject", args=[revision.pk]),
+            {"reason": "Tytuł nie opisuje oferty."},
+        ),
+        lambda revision: revision.status == OfferRevision.Status.REJECTED,
     ),
     "accept a submission": (
         REVIEWERS,
