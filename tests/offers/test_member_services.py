@@ -212,10 +212,12 @@ def test_only_a_published_or_expired_offer_takes_proposals(member):
     withdrawn = services.offer_withdraw(offer=OfferFactory())
 
     for offer in (draft, withdrawn):
-        with translation.override("en"), pytest.raises(services.EditRefused) as refused:
-            services.offer_propose_edit(offer=offer, changes={"title": "X"}, by=member)
+        with translation.override("en"):
+            with pytest.raises(services.EditRefused) as refused:
+                services.offer_propose_edit(offer=offer, changes={"title": "X"}, by=member)
+            status = offer.get_status_display()
         assert refused.value.message == (
-            f"{offer.reference} cannot be edited now: its status is {offer.get_status_display()}."
+            f"{offer.reference} cannot be edited now: its status is {status}."
         )
     with pytest.raises(services.EditRefused):
         services.offer_edit(offer=OfferFactory(), changes={"title": "X"}, by=member)
