@@ -480,3 +480,70 @@ def test_the_interests_forwarded_to_an_organisation_in_one_query(
 
 def firm_offer_of_another():
     return OfferFactory(organisation=ContactPersonFactory(email="jan@inna.example").organisation)
+
+
+# The office's pages for the edits.
+
+
+def revision_url(name, *args):
+    with translation.override("en"):
+        return reverse(f"admin:offers_offerrevision_{name}", args=args)
+
+
+def test_the_revision_page_shows_current_and_proposed_side_by_side_and_accepts(
+    admin_client, member
+):
+    offer = firm_offer()
+    revision = services.offer_propose_edit(
+        offer=offer, changes={"title": "Sery z Podlasia", "is_anonymous": True}, by=member
+    )
+
+    page = admin_client.get(revision_url("change", revision.pk)).content.decode()
+    accepted = admin_client.post(revision_url("accept", revision.pk))
+
+    rows = " ".join(page.split())
+    assert (
+        '<tr class="changed"> <th scope="row"> Title <strong>(changed)</strong> </th> '
+        "<td>Sery dojrzewające</td> <td>Sery z Podlasia</td> </tr>"
+    ) in rows
+    assert "<td>no</td> <td>yes</td>" in rows
+    assert revision_url("accept", revision.pk) in page
+    assert accepted.status_code == 302
+    offer.refresh_from_db()
+    assert (offer.title_pl, offer.is_anonymous) == ("Sery z Podlasia", True)
+
+
+def test_rejecting_in_the_admin_without_a_reason_changes_nothing(admin_client, member):
+    revision = services.offer_propose_edit(offer=firm_offer(), changes={"title": "Inny"}, by=member)
+
+    response = admin_client.post(revision_url("reject", revision.pk), {"reason": ""}, follow=True)
+
+    revision.refresh_from_db()
+    assert revision.status == Revision.PENDING
+    assert [str(message) for message in response.context["messages"]] == [
+        "Give the reason for rejecting the edit (at most 2000 characters)."
+    ]
+
+
+def test_the_revision_list_puts_pending_first_in_a_fixed_number_of_queries(
+    admin_client, member, moderator, django_assert_num_queries
+):
+    first = firm_offer()
+    accepted = services.offer_propose_edit(offer=first, changes={"title": "A"}, by=member)
+    services.offer_accept_edit(revision=accepted, by=moderator)
+    pending = services.offer_propose_edit(offer=first, changes={"title": "B"}, by=member)
+    admin_client.get(revision_url("changelist"))  # the session and permissions, once
+
+    with django_assert_num_queries(8):
+        response = admin_client.get(revision_url("changelist"))
+    assert list(response.context["cl"].result_list) == [pending, accepted]
+
+    for number in range(3):
+        services.offer_propose_edit(
+            offer=OfferFactory(), changes={"title": f"C{number}"}, by=member
+        )
+    with django_assert_num_queries(8):
+        response = admin_client.get(revision_url("changelist"))
+    listed = list(response.context["cl"].result_list)
+    assert [revision.status for revision in listed] == [Revision.PENDING] * 4 + [Revision.ACCEPTED]
+    assert (listed[3], listed[4]) == (pending, accepted)
