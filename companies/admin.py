@@ -1,11 +1,18 @@
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Case, Value, When
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from companies import resources, services
+from companies import resources, revisions, services
 from companies.access_log import contacts_on_page, log_contact_views
+from companies.forms import RevisionRejectForm
 from companies.models import (
     Activity,
     Certification,
@@ -13,6 +20,7 @@ from companies.models import (
     ContactDataView,
     ContactPerson,
     Organisation,
+    OrganisationRevision,
 )
 from portal.common.exports import StaffExportMixin
 from portal.common.history_admin import HistoryAdmin
@@ -111,7 +119,20 @@ class OrganisationAdmin(
     ]
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
+        extra = {}
+        if request.user.has_perm("companies.view_organisationrevision"):
+            # The page links to what a member proposes to change on it.
+            extra["pending_revision"] = (
+                OrganisationRevision.objects.filter(
+                    organisation_id=_organisation_id(object_id),
+                    status=OrganisationRevision.Status.PENDING,
+                )
+                .only("pk", "proposed_at")
+                .first()
+            )
+        response = super().change_view(
+            request, object_id, form_url, {**extra, **(extra_context or {})}
+        )
         if response.status_code == 200:
             contacts = contacts_on_page(response)
             if contacts:
@@ -140,6 +161,149 @@ class OrganisationAdmin(
     def _set_published(self, request, queryset, *, published):
         return services.organisations_set_published(
             queryset=queryset, published=published, by=request.user
+        )
+
+
+def _organisation_id(object_id):
+    """The id in an organisation's admin address, or None when it is no id."""
+    value = unquote(object_id)
+    return int(value) if str(value).isdigit() else None
+
+
+RevisionStatus = OrganisationRevision.Status
+
+
+@admin.register(OrganisationRevision)
+class OrganisationRevisionAdmin(HistoryAdmin):
+    """Members' proposed changes: read beside the record, accepted or rejected here.
+
+    Nothing is edited on these pages: the decision goes through the services
+    (companies/services.py), which apply an accepted revision to the record and
+    e-mail the proposer; the revision's history keeps who decided and when.
+    """
+
+    list_display = ["organisation", "status", "proposed_at", "language", "decided_at"]
+    list_filter = ["status", "language"]
+    list_select_related = ["organisation"]
+    search_fields = ["organisation__name"]
+    date_hierarchy = "proposed_at"
+    # Those awaiting a decision first, then the newest.
+    ordering = [
+        Case(When(status=RevisionStatus.PENDING, then=Value(0)), default=Value(1)).asc(),
+        "-proposed_at",
+        "-pk",
+    ]
+    change_form_template = "admin/companies/organisationrevision/change_form.html"
+    fields = readonly_fields = [
+        "organisation",
+        "status",
+        "proposed_by",
+        "proposed_at",
+        "language",
+        "logo",
+        "decided_by",
+        "decided_at",
+        "reason",
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def may_moderate(self, request):
+        return self.has_view_permission(request) and request.user.has_perm(
+            "companies.moderate_organisationrevision"
+        )
+
+    def get_urls(self):
+        wrap = self.admin_site.admin_view
+        return [
+            path(
+                "<int:pk>/accept/",
+                wrap(self.accept_view),
+                name="companies_organisationrevision_accept",
+            ),
+            path(
+                "<int:pk>/reject/",
+                wrap(self.reject_view),
+                name="companies_organisationrevision_reject",
+            ),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        revision = self.get_object(request, unquote(object_id))
+        extra = {}
+        if revision is not None:
+            organisation = Organisation.objects.prefetch_related("certifications").get(
+                pk=revision.organisation_id
+            )
+            extra = {
+                "organisation": organisation,
+                "comparison": revisions.comparison(revision, organisation),
+                "may_moderate": self.may_moderate(request),
+                "is_open": revision.is_pending,
+                "reject_form": RevisionRejectForm(),
+            }
+        return super().change_view(request, object_id, form_url, {**extra, **(extra_context or {})})
+
+    def _revision_to_decide(self, request, pk):
+        if not self.may_moderate(request):
+            raise PermissionDenied
+        return get_object_or_404(self.get_queryset(request), pk=pk)
+
+    def accept_view(self, request, pk):
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        revision = self._revision_to_decide(request, pk)
+        try:
+            services.organisation_accept_revision(revision=revision, by=request.user)
+        except services.TransitionError:
+            self.message_user(
+                request, _("This proposal no longer awaits a decision."), messages.ERROR
+            )
+        else:
+            self.message_user(
+                request,
+                _("Accepted: the record of %(organisation)s shows the proposed changes.")
+                % {"organisation": revision.organisation},
+                messages.SUCCESS,
+            )
+        return redirect("admin:companies_organisationrevision_change", pk)
+
+    def reject_view(self, request, pk):
+        revision = self._revision_to_decide(request, pk)
+        form = RevisionRejectForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.organisation_reject_revision(
+                    revision=revision, by=request.user, reason=form.cleaned_data["reason"]
+                )
+            except services.TransitionError:
+                self.message_user(
+                    request, _("This proposal no longer awaits a decision."), messages.ERROR
+                )
+            else:
+                self.message_user(
+                    request,
+                    _("Rejected: the record stays as it was."),
+                    messages.SUCCESS,
+                )
+            return redirect("admin:companies_organisationrevision_change", pk)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": revision,
+            "form": form,
+            "title": _("Reject the proposed changes"),
+        }
+        return TemplateResponse(
+            request, "admin/companies/organisationrevision/reject.html", context
         )
 
 

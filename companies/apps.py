@@ -7,7 +7,16 @@ class CompaniesConfig(AppConfig):
     verbose_name = _("Directory of organisations")
 
     def ready(self):
-        from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
+        from companies import dashboard
+        from companies.models import (
+            Activity,
+            Certification,
+            Cluster,
+            ContactPerson,
+            Organisation,
+            OrganisationRevision,
+        )
+        from portal.common import dashboard as staff_dashboard
         from portal.common import demo
         from portal.common.cache import forget_on_change
         from portal.common.history import keep_history
@@ -19,6 +28,9 @@ class CompaniesConfig(AppConfig):
         register(Organisation, RecordTranslatable("description", "products"))
         keep_history(Organisation)
         keep_history(ContactPerson)
+        keep_history(OrganisationRevision)
+        for block in dashboard.BLOCKS:
+            staff_dashboard.register(block)
         demo.register("companies.demo.load_demo", app=self.label)
 
         # The directory's filters show options kept in the cache: a change to

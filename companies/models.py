@@ -304,3 +304,81 @@ class ContactDataView(models.Model):
 
     def __str__(self):
         return f"{self.username} · {self.viewed_at:%Y-%m-%d %H:%M}"
+
+
+class OrganisationRevision(models.Model):
+    """Changes to an organisation's public record proposed by one of its members.
+
+    The record stays as it is (and the public page shows it) until staff accept the
+    proposal (companies/services.py). `changes` holds only the fields the proposal
+    changes, as JSON (companies/revisions.py says which fields and in what form),
+    and `original` the record's values of those fields when it was proposed, so
+    that staff see what changed on the record since. An organisation has at most
+    one pending revision: a new proposal supersedes it.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting a decision")
+        ACCEPTED = "accepted", _("accepted")
+        REJECTED = "rejected", _("rejected")
+        WITHDRAWN = "withdrawn", _("withdrawn")
+        SUPERSEDED = "superseded", _("superseded by a newer proposal")
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
+        related_name="revisions",
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("proposed"), default=timezone.now, db_index=True)
+    language = models.CharField(_("written in"), max_length=5, choices=settings.LANGUAGES)
+    changes = models.JSONField(_("proposed values"), default=dict, blank=True)
+    original = models.JSONField(_("values when proposed"), default=dict, blank=True)
+    logo = models.ImageField(_("new logo"), upload_to="logos/proposed/", blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # When it stopped awaiting a decision: accepted, rejected, withdrawn or superseded.
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        verbose_name = _("proposed change to an organisation")
+        verbose_name_plural = _("proposed changes to organisations")
+        permissions = [
+            (
+                "moderate_organisationrevision",
+                _("Can accept or reject proposed changes to organisations"),
+            )
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation"],
+                condition=models.Q(status="pending"),
+                name="companies_one_pending_revision_per_organisation",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} · {timezone.localtime(self.proposed_at):%Y-%m-%d %H:%M}"
+
+    @property
+    def is_pending(self):
+        return self.status == self.Status.PENDING

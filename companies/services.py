@@ -3,15 +3,27 @@
 import unicodedata
 from urllib.parse import unquote_plus
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
+from companies import emails, revisions
 from companies.access_log import PATH_LENGTH
-from companies.models import ContactDataView, ContactPerson, Organisation
+from companies.logos import process_logo
+from companies.models import (
+    Certification,
+    ContactDataView,
+    ContactPerson,
+    Organisation,
+    OrganisationRevision,
+)
 from portal.common.erasure import ERASED, Erasure, addresses, email_q, when
 from portal.common.history import record_by
+from portal.common.languages import LANGUAGE_CODES
+from portal.common.translations import translatable_for
 
 # Letters that Unicode does not decompose into a Latin base letter.
 _TRANSLITERATION = str.maketrans(
@@ -48,6 +60,9 @@ ORGANISATION_FIELDS = (
     "languages_spoken",
 )
 ORGANISATION_RELATIONS = ("activities", "clusters", "certifications")
+# What else the services may set on an organisation (its position, from a member's
+# proposed revision).
+OTHER_FIELDS = ("latitude", "longitude")
 
 
 def organisation_unique_slug(name, *, exclude_pk=None):
@@ -66,12 +81,15 @@ def organisation_unique_slug(name, *, exclude_pk=None):
     return slug
 
 
-def _save(organisation, *, data, language, texts, logo, by):
-    for field in ORGANISATION_FIELDS:
+def _save(organisation, *, data, language, texts, logo, by, translations=None):
+    for field in ORGANISATION_FIELDS + OTHER_FIELDS:
         if field in data:
             setattr(organisation, field, data[field])
     for field, text in (texts or {}).items():
         setattr(organisation, f"{field}_{language}", text)
+    for code, fields in (translations or {}).items():
+        for field, text in fields.items():
+            setattr(organisation, f"{field}_{code}", text)
     if not organisation.slug:
         organisation.slug = organisation_unique_slug(organisation.name)
     if logo:
@@ -91,9 +109,25 @@ def organisation_create(*, data, language, texts=None, logo=None, published=Fals
 
 
 @transaction.atomic
-def organisation_update(*, organisation, data, language, texts=None, logo=None, by=None):
-    """Update an organisation with checked data; `texts` replace its `language` texts."""
-    return _save(organisation, data=data, language=language, texts=texts, logo=logo, by=by)
+def organisation_update(
+    *, organisation, data, language, texts=None, translations=None, logo=None, by=None
+):
+    """Update an organisation with checked data; `texts` replace its `language` texts.
+
+    `translations` ({language: {field: text}}) replace texts of other languages too.
+    A source text changed here makes its translations outdated (the translation
+    states are worked out from the texts: portal/common/translations.py), and the
+    save retires the directory's kept pages (CompaniesConfig.ready).
+    """
+    return _save(
+        organisation,
+        data=data,
+        language=language,
+        texts=texts,
+        translations=translations,
+        logo=logo,
+        by=by,
+    )
 
 
 @transaction.atomic
@@ -315,3 +349,151 @@ def person_erase(*, email, user=None, by=None, erasure=None):
     if user is not None:
         ContactDataView.objects.filter(user=user).update(username=erasure.marker)
     return counts
+
+
+# Proposed revisions of an organisation's public record.
+
+RevisionStatus = OrganisationRevision.Status
+
+
+class TransitionError(Exception):
+    """A decision on a revision that no longer awaits one."""
+
+
+def _locked_revision(revision):
+    return OrganisationRevision.objects.select_for_update().get(pk=revision.pk)
+
+
+def _locked_organisation(organisation_id):
+    return Organisation.objects.select_for_update().get(pk=organisation_id)
+
+
+@transaction.atomic
+def organisation_propose_revision(*, organisation, changes, language, logo=None, by):
+    """Propose changes to an organisation's public record; staff accept or reject them.
+
+    `changes` maps the keys of companies/revisions.py (`name`, `description_it`,
+    `certifications`, ...) to their new values; they are checked as the model's
+    fields check them and only those that differ from the record are kept, with
+    the record's values when proposed. `logo` is an upload, checked and cleaned as
+    every logo is (companies/logos.py). `language` is the one the member wrote in.
+
+    Raises ValidationError (by key) for a bad value, and for a proposal that
+    changes nothing, which leaves a pending revision as it was. Otherwise a pending
+    revision of the organisation is superseded by the new one, which is returned.
+    """
+    if language not in LANGUAGE_CODES:
+        raise ValidationError({"language": _("Choose one of the portal's languages.")})
+    cleaned = revisions.clean_values(changes)
+    if logo:
+        try:
+            logo = process_logo(logo)
+        except ValidationError as error:
+            raise ValidationError({"logo": error.error_list}) from None
+    # One proposal at a time per organisation: the lock orders them.
+    organisation = _locked_organisation(organisation.pk)
+    current = revisions.record_values(organisation, list(cleaned))
+    kept = {key: value for key, value in cleaned.items() if value != current[key]}
+    if not kept and not logo:
+        raise ValidationError(
+            _("The proposal changes nothing on the organisation's record."), code="no_change"
+        )
+    now = timezone.now()
+    for pending in organisation.revisions.select_for_update().filter(status=RevisionStatus.PENDING):
+        pending.status, pending.decided_at = RevisionStatus.SUPERSEDED, now
+        record_by(pending, by).save(update_fields=["status", "decided_at"])
+    revision = OrganisationRevision(
+        organisation=organisation,
+        proposed_by=by,
+        proposed_at=now,
+        language=language,
+        changes=kept,
+        original={key: current[key] for key in kept},
+    )
+    if logo:
+        revision.logo.save(logo.name, logo, save=False)
+    record_by(revision, by).save()
+    return revision
+
+
+@transaction.atomic
+def organisation_accept_revision(*, revision, by):
+    """Apply a pending revision to the record, through `organisation_update`.
+
+    The proposal is applied as a whole: each field it names gets the proposed
+    value, even where the record changed since it was proposed, because staff
+    accept it having read, field by field, the record's value now beside the
+    proposal and the value when proposed (the admin marks each field changed
+    since). Fields it does not name keep whatever the record holds now. Texts
+    changed in a language other than the source are recorded as a person's
+    translation of the current source; a changed source text makes the other
+    languages' translations outdated. The proposer is told by e-mail once this
+    commits. Raises TransitionError when the revision no longer awaits a decision.
+    """
+    revision = _locked_revision(revision)
+    if not revision.is_pending:
+        raise TransitionError(f"{revision.status} → {RevisionStatus.ACCEPTED}")
+    organisation = _locked_organisation(revision.organisation_id)
+    data, translations = {}, {}
+    for key, value in revision.changes.items():
+        text = revisions.text_key(key)
+        if text is not None:
+            field, code = text
+            translations.setdefault(code, {})[field] = value
+        elif key == "certifications":
+            data[key] = Certification.objects.filter(pk__in=value)
+        else:
+            data[key] = value
+    logo = None
+    if revision.logo:
+        logo = revision.logo.file
+        logo.name = revision.logo.name.rsplit("/", 1)[-1]
+    organisation_update(
+        organisation=organisation,
+        data=data,
+        language=revision.language,
+        translations=translations,
+        logo=logo,
+        by=by,
+    )
+    translatable = translatable_for(Organisation)
+    if translatable is not None and translations:
+        translatable.record_edits(organisation, languages=list(translations), by=by)
+    _decide(revision, RevisionStatus.ACCEPTED, by=by)
+    transaction.on_commit(lambda: emails.send_revision_decision(revision))
+    return revision
+
+
+@transaction.atomic
+def organisation_reject_revision(*, revision, by, reason):
+    """Reject a pending revision for a reason, which the proposer is e-mailed.
+
+    The record stays as it is. Raises ValidationError without a reason and
+    TransitionError when the revision no longer awaits a decision.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Say why the proposal is rejected.")})
+    revision = _locked_revision(revision)
+    if not revision.is_pending:
+        raise TransitionError(f"{revision.status} → {RevisionStatus.REJECTED}")
+    _decide(revision, RevisionStatus.REJECTED, by=by, reason=reason)
+    transaction.on_commit(lambda: emails.send_revision_decision(revision))
+    return revision
+
+
+@transaction.atomic
+def organisation_withdraw_revision(*, revision, by):
+    """The proposer takes back a pending revision. Raises TransitionError otherwise."""
+    revision = _locked_revision(revision)
+    if not revision.is_pending:
+        raise TransitionError(f"{revision.status} → {RevisionStatus.WITHDRAWN}")
+    revision.status, revision.decided_at = RevisionStatus.WITHDRAWN, timezone.now()
+    record_by(revision, by).save(update_fields=["status", "decided_at"])
+    return revision
+
+
+def _decide(revision, status, *, by, reason=""):
+    revision.status, revision.reason = status, reason
+    revision.decided_by, revision.decided_at = by, timezone.now()
+    record_by(revision, by).save(update_fields=["status", "reason", "decided_by", "decided_at"])

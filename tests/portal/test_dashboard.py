@@ -10,6 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from companies import services as company_services
+from companies.models import OrganisationRevision
 from offers import services
 from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from offers.services import interest
@@ -18,7 +20,7 @@ from portal.common.languages import LANGUAGE_CODES
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
 from questionnaire import services as submission_services
 from questionnaire.models import Submission
-from tests.factories import ContactPersonFactory
+from tests.factories import ContactPersonFactory, OrganisationFactory
 from tests.helpers import add_roles, sign_in
 from tests.offers.factories import OfferFactory, add_translation, expired_offer
 from tests.offers.interest import make_interest
@@ -159,6 +161,24 @@ def world(staff):
         by=staff,
     )
 
+    # Proposed changes to organisations: pending, superseded, accepted, rejected, withdrawn.
+    for _number in range(2):
+        superseded = OrganisationFactory()
+        propose(superseded, name="Pierwsza propozycja")
+        propose(superseded, name="Druga propozycja")
+    company_services.organisation_accept_revision(revision=propose(), by=staff)
+    company_services.organisation_reject_revision(revision=propose(), by=staff, reason="Nie.")
+    company_services.organisation_withdraw_revision(revision=propose(), by=None)
+
+
+def propose(organisation=None, name="Nowa nazwa"):
+    return company_services.organisation_propose_revision(
+        organisation=organisation or OrganisationFactory(),
+        changes={"name": name},
+        language="pl",
+        by=None,
+    )
+
 
 def expected_rows():
     """What each figure should count, worked out row by row: {figure: primary keys}."""
@@ -185,6 +205,11 @@ def expected_rows():
             revision.pk
             for revision in OfferRevision.objects.all()
             if revision.status == OfferRevision.Status.PENDING
+        },
+        "revisions_pending": {
+            revision.pk
+            for revision in OrganisationRevision.objects.all()
+            if revision.status == OrganisationRevision.Status.PENDING
         },
     }
     for code in LANGUAGE_CODES:
@@ -222,6 +247,7 @@ def test_the_figures_match_the_database_and_link_to_exactly_their_rows(client, w
     assert all(rows[name] for name in ("offers_submitted", "submissions_awaiting_review"))
     assert rows["interests_new"]
     assert len(rows["offer_edits_pending"]) == 2
+    assert len(rows["revisions_pending"]) == 2  # the newer of each organisation's two
     assert {name.rsplit("-", 1)[1] for name, pks in rows.items() if "queue" in name and pks} == {
         "missing",
         "outdated",
@@ -244,7 +270,7 @@ def test_a_translation_of_an_offers_source_language_is_not_in_the_queue(client):
 
 def test_each_role_sees_the_blocks_it_may_open(client, world):
     moderation = {"submissions_awaiting_review", "offers_submitted", "offers_expiring"}
-    moderation |= {"interests_new", "offer_edits_pending"}
+    moderation |= {"interests_new", "offer_edits_pending", "revisions_pending"}
     queue = {f"queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
     seen = {}
     for role in (MODERATOR, TRANSLATOR, EDITOR, ADMINISTRATOR):
@@ -295,3 +321,26 @@ def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
         response = client.get(reverse("admin:index"))
 
     assert figures(response)["offers_submitted"][0] == 15
+
+
+def test_proposed_changes_awaiting_a_decision_cost_one_query_however_many(
+    client, django_assert_num_queries
+):
+    sign_in(client, MODERATOR)
+    propose()
+    with CaptureQueriesContext(connection) as one:
+        first = client.get(reverse("admin:index"))
+    for _number in range(20):
+        propose()
+    company_services.organisation_reject_revision(revision=propose(), by=None, reason="Nie.")
+
+    with django_assert_num_queries(len(one)):
+        response = client.get(reverse("admin:index"))
+
+    assert figures(first)["revisions_pending"][0] == 1
+    number, url = figures(response)["revisions_pending"]
+    assert number == 21
+    assert url == reverse("admin:companies_organisationrevision_changelist") + (
+        "?status__exact=pending"
+    )
+    assert "Proponowane zmiany organizacji czekające na decyzję" in response.content.decode()

@@ -16,8 +16,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from companies import services as company_services
 from companies.access_log import log_contact_views
-from companies.models import Activity, Cluster
+from companies.models import Activity, Cluster, OrganisationRevision
 from offers import services
 from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from offers.services import interest
@@ -68,6 +69,8 @@ PAGES = {
     "companies.certification": {ADMINISTRATOR: ALL},
     "companies.organisation": {MODERATOR: READ, TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     "companies.contactperson": {MODERATOR: READ, ADMINISTRATOR: ALL},
+    # Members propose them; staff read them and decide, never edit them.
+    "companies.organisationrevision": {MODERATOR: READ, ADMINISTRATOR: READ},
     # Who viewed contact data: written by the pages that show it, read by administrators.
     "companies.contactdataview": {ADMINISTRATOR: READ},
     # Erasures of a person's data: written by portal/privacy.py, read by administrators.
@@ -149,6 +152,8 @@ CUSTOM = {
     "questionnaire_submission_accept": REVIEWERS,
     "questionnaire_submission_reject": REVIEWERS,
     "questionnaire_submission_request_changes": REVIEWERS,
+    "companies_organisationrevision_accept": REVIEWERS,
+    "companies_organisationrevision_reject": REVIEWERS,
     # Exports (the export page; its file is tested in tests/portal/test_exports.py).
     "companies_organisation_export": REVIEWERS,
     "offers_offer_export": REVIEWERS,
@@ -213,6 +218,7 @@ def records():
         CertificationFactory(),
         organisation,
         contact,
+        proposed_revision(organisation, by=someone),
         offer,
         interest.interest_create(
             offer=offer,
@@ -237,6 +243,15 @@ def records():
     request.user = someone
     objects += log_contact_views(request, contacts=[contact])
     return {label(type(record)): record for record in objects}
+
+
+def proposed_revision(organisation=None, *, by=None):
+    return company_services.organisation_propose_revision(
+        organisation=organisation or OrganisationFactory(),
+        changes={"name": "Mleczarnia Narew S.A.", "description_pl": "Sery i masło."},
+        language="pl",
+        by=by,
+    )
 
 
 def custom_request(name, records):
@@ -294,6 +309,20 @@ def custom_request(name, records):
                 "questionnaire.surveyquestion",
             ]
         },
+        "companies_organisationrevision_accept": (
+            "post",
+            reverse(
+                "admin:companies_organisationrevision_accept",
+                args=[records["companies.organisationrevision"].pk],
+            ),
+        ),
+        "companies_organisationrevision_reject": (
+            "get",
+            reverse(
+                "admin:companies_organisationrevision_reject",
+                args=[records["companies.organisationrevision"].pk],
+            ),
+        ),
         "questionnaire_survey_results": ("get", reverse("admin:questionnaire_survey_results")),
         "questionnaire_survey_results_csv": (
             "get",
@@ -565,6 +594,24 @@ MODERATION_CASES = {
             {"reason": "Brak danych."},
         ),
         lambda submission: submission.status == Submission.Status.REJECTED,
+    ),
+    "accept a proposed change to an organisation": (
+        REVIEWERS,
+        proposed_revision,
+        lambda revision: (
+            reverse("admin:companies_organisationrevision_accept", args=[revision.pk]),
+            {},
+        ),
+        lambda revision: revision.status == OrganisationRevision.Status.ACCEPTED,
+    ),
+    "reject a proposed change to an organisation": (
+        REVIEWERS,
+        proposed_revision,
+        lambda revision: (
+            reverse("admin:companies_organisationrevision_reject", args=[revision.pk]),
+            {"reason": "Nazwa niezgodna z KRS."},
+        ),
+        lambda revision: revision.status == OrganisationRevision.Status.REJECTED,
     ),
 }
 

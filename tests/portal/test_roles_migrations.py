@@ -35,6 +35,9 @@ EXPECTED = {
         ("companies", "view_historicalorganisation"),
         ("companies", "view_historicalcontactperson"),
         ("companies", "export_organisation"),
+        ("companies", "view_organisationrevision"),
+        ("companies", "moderate_organisationrevision"),
+        ("companies", "view_historicalorganisationrevision"),
         ("offers", "view_offer"),
         ("offers", "change_offer"),
         ("offers", "moderate_offer"),
@@ -73,13 +76,16 @@ EXPECTED = {
             "contactperson",
             "historicalcontactperson",
             "historicalorganisation",
+            "historicalorganisationrevision",
             "organisation",
+            "organisationrevision",
         ],
     )
     | {
         ("companies", "translate_cluster"),
         ("companies", "translate_organisation"),
         ("companies", "export_organisation"),
+        ("companies", "moderate_organisationrevision"),
     }
     | every(
         "offers",
