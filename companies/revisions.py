@@ -21,6 +21,7 @@ from django_countries import countries
 
 from companies.models import Certification, Organisation
 from portal.common.languages import LANGUAGE_CODES, language_name
+from portal.common.text import check_text, clean_text
 
 # Translated texts, proposed in any of the portal's languages (`description_it`).
 TEXTS = ("description", "products")
@@ -78,7 +79,8 @@ def record_values(organisation, keys=KEYS):
 def clean_values(changes):
     """Proposed values checked as the model's fields check them, in JSON form.
 
-    Raises ValidationError with the fields' own messages, by key.
+    Texts are cleaned and checked as every form of the portal cleans and checks
+    them. Raises ValidationError with the fields' own messages, by key.
     """
     cleaned, errors = {}, {}
     model = Organisation()
@@ -105,10 +107,13 @@ def _clean(model, key, value):
             raise ValidationError(_("Choose certifications from the list."), code="invalid_choice")
         return sorted(ids)
     field = Organisation._meta.get_field(key)
+    kind = field.get_internal_type()
     if key == "export_markets":
         value = [getattr(country, "code", country) for country in value or []]
-    elif field.get_internal_type() in {"CharField", "TextField"} and value is None:
-        value = ""
+    elif kind in {"CharField", "TextField"}:
+        # As every form of the portal takes a text (portal/common/text.py).
+        value = clean_text(str(value or ""), multiline=kind == "TextField")
+        check_text(value)
     elif key in POSITION and value == "":
         value = None
     return _as_json(key, field.clean(value, model))

@@ -6,7 +6,8 @@ permissions, never group names. The roles, least privilege first:
 - moderator: reviews questionnaire submissions; views and edits offers and
   publishes, rejects and renews them (`offers.moderate_offer`); reads expressions
   of interest and forwards them (`offers.forward_interest`); views organisations
-  and their contact persons, to broker contacts.
+  and their contact persons, to broker contacts; accepts or rejects members'
+  proposed changes to organisations (`companies.moderate_organisationrevision`).
 - translator: views offers, organisations, clusters and survey questions and edits
   only their translated texts (`<app>.translate_<model>`, see
   portal/common/translator_admin.py); no contact persons, submissions or expressions of

@@ -124,6 +124,12 @@ def test_a_proposal_keeps_only_the_fields_it_changes_with_their_values_then(orga
     assert revision.history.get().history_user == member
 
 
+def test_texts_are_cleaned_as_every_form_cleans_them(organisation, member):
+    revision = propose(organisation, member, name="Narew\tS.A.", products_pl="Sery\r\nMasło")
+
+    assert revision.changes == {"name": "Narew S.A.", "products_pl": "Sery\nMasło"}
+
+
 def test_a_new_proposal_supersedes_the_pending_one(organisation, member):
     first = propose(organisation, member, name="Mleczarnia Narew S.A.")
 
@@ -163,6 +169,7 @@ def test_bad_values_are_refused_with_the_fields_own_messages(organisation, membe
             export_markets=["XX"],
             certifications=[999999],
             founded_year=1990,
+            description_de="Käse\x00",
         )
 
     with translation.override("en"):
@@ -175,6 +182,10 @@ def test_bad_values_are_refused_with_the_fields_own_messages(organisation, membe
         "export_markets": ["Value 'XX' is not a valid choice."],
         "certifications": ["Choose certifications from the list."],
         "founded_year": ["This field cannot be changed by a proposal."],
+        "description_de": [
+            "This text contains a character that cannot be saved (U+0000). "
+            "Please remove it and try again."
+        ],
     }
     assert not OrganisationRevision.objects.exists()
 
@@ -297,6 +308,8 @@ def test_a_field_changed_on_the_record_since_is_shown_and_the_proposal_applied_a
     assert rows["name"]["original"] == "Mleczarnia Narew"
     assert rows["name"]["changed_since"] and not rows["website"]["changed_since"]
     assert "Wpis zmienił się od czasu propozycji." in page.content.decode()
+    decided = revision_page(client, revision).content.decode()
+    assert "Wpis zmienił się od czasu propozycji." not in decided  # nothing left to decide
     organisation.refresh_from_db()
     assert (organisation.name, organisation.website, organisation.town) == (
         "Narew S.A.",

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
 
-from companies.models import ContactDataView, ContactPerson, Organisation
+from companies.models import ContactDataView, ContactPerson, Organisation, OrganisationRevision
 from offers.models import Offer, OfferTranslation
 from portal.common.history import history_models
 from questionnaire.models import Submission
@@ -98,7 +98,14 @@ def test_the_history_keeps_each_languages_column():
 
 
 def test_each_app_names_the_models_whose_history_is_kept():
-    assert history_models() == [Organisation, ContactPerson, Offer, OfferTranslation, Submission]
+    assert history_models() == [
+        Organisation,
+        ContactPerson,
+        OrganisationRevision,
+        Offer,
+        OfferTranslation,
+        Submission,
+    ]
     columns = {field.name for field in Submission.history.model._meta.fields}
     assert {"status", "email"} <= columns
     assert not {"answers", "form_data"} & columns
