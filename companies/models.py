@@ -248,6 +248,11 @@ class ContactPerson(models.Model):
     language = models.CharField(
         _("language for e-mails"), max_length=5, choices=settings.LANGUAGES, default="pl"
     )
+    # When the person proved the address is theirs (by following the link of a
+    # questionnaire they sent): only such an address may become a member's account.
+    email_confirmed_at = models.DateTimeField(
+        _("e-mail address confirmed at"), null=True, blank=True
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:

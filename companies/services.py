@@ -160,12 +160,14 @@ def contact_person_save(
     language="pl",
     publication_consent=None,
     alerts_consent=None,
+    email_confirmed_at=None,
     by=None,
 ):
     """Add a contact person, or update the organisation's one with this e-mail address.
 
     A consent is a `(given, version, at)` tuple; the wording's version and the time
-    are kept with it.
+    are kept with it. `email_confirmed_at` is when the person proved the address is
+    theirs (a confirmed questionnaire); an address once confirmed stays so.
     """
     contact = ContactPerson.objects.filter(
         organisation=organisation, email__iexact=email
@@ -182,6 +184,8 @@ def contact_person_save(
         setattr(contact, name, given)
         setattr(contact, f"{name}_version", version if given else "")
         setattr(contact, f"{name}_at", (at or timezone.now()) if given else None)
+    if email_confirmed_at is not None and contact.email_confirmed_at is None:
+        contact.email_confirmed_at = email_confirmed_at
     record_by(contact, by).save()
     return contact
 

@@ -62,10 +62,16 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "import_export",
     "simple_history",
+    # Members (a firm's contact person, a partner abroad) sign in by a code
+    # e-mailed to them: django-allauth's accounts, without passwords.
+    "allauth",
+    "allauth.account",
     "portal",
     "companies",
     "offers",
     "questionnaire",
+    # The signed-in member area (shell).
+    "portal.members",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # django-allauth's sign-in stages (the code awaiting confirmation).
+    "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Who changed a record: the signed-in user, in its history (portal/common/history.py).
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -180,7 +188,15 @@ AUTH_PASSWORD_VALIDATORS = [
 # one public address, so locking out an address would lock out the whole office
 # for one person's typos, and locking a user name alone would let anyone on the
 # internet lock a staff member out. A successful sign-in clears the count.
-AUTHENTICATION_BACKENDS = ["portal.signin.StaffSignInBackend"]
+#
+# Members sign in by code through django-allauth: its backend comes after the
+# staff one, and ours (portal/members/signin.py) takes no password at all and
+# never returns a staff account, so the admin's sign-in keeps its lockout and
+# second factor.
+AUTHENTICATION_BACKENDS = [
+    "portal.signin.StaffSignInBackend",
+    "portal.members.signin.MemberBackend",
+]
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=60))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -199,6 +215,47 @@ OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Podlaskie clusters")
 # Staff are signed out after this many minutes without a request
 # (portal/middleware.py); public visitors' sessions are not affected.
 STAFF_SESSION_IDLE_MINUTES = env.int("STAFF_SESSION_IDLE_MINUTES", default=30)
+
+# Members (portal/members/): django-allauth, signing in by an e-mailed code only.
+# No password is asked for at sign-up or sign-in (no "password1" among the sign-up
+# fields), so the code is the only way in; LOGIN_BY_CODE_REQUIRED would ask for it
+# after any other way too. A code lasts MEMBER_CODE_MINUTES and is void after
+# MEMBER_CODE_MAX_ATTEMPTS wrong tries. Known and unknown addresses get the same
+# answer: an unknown one (or a staff member's) is sent a mail saying no account
+# uses it, a known one the code (ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS).
+ACCOUNT_ADAPTER = "portal.members.adapter.MemberAccountAdapter"
+ACCOUNT_FORMS = {
+    "login": "portal.members.forms.SignInForm",
+    "request_login_code": "portal.members.forms.CodeRequestForm",
+    "signup": "portal.members.forms.PartnerSignUpForm",
+}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*"]
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_REQUIRED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = env.int("MEMBER_CODE_MINUTES", default=10) * 60
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = env.int("MEMBER_CODE_MAX_ATTEMPTS", default=3)
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_TIMEOUT = ACCOUNT_LOGIN_BY_CODE_TIMEOUT
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_MAX_ATTEMPTS = ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_SESSION_REMEMBER = None
+ACCOUNT_LOGOUT_ON_GET = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Codes asked for: per client address and per e-mail address (the key); sign-ups
+# per client address. The client's address is read as the staff sign-in's is.
+ACCOUNT_RATE_LIMITS = {
+    "request_login_code": env.str("MEMBER_RATE_CODE", default="20/h/ip,5/h/key"),
+    "signup": env.str("MEMBER_RATE_SIGNUP", default="10/h/ip"),
+    "confirm_email": "1/10s/key",
+}
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "members:home"
+ACCOUNT_LOGOUT_REDIRECT_URL = "home"
+ACCOUNT_SIGNUP_REDIRECT_URL = "members:home"
 
 # Languages: Polish is the default and the source of most content.
 LANGUAGE_CODE = "pl"

@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 from companies.sitemaps import ClusterSitemap, OrganisationSitemap
 from offers.sitemaps import OfferSitemap
 from portal import views
+from portal.members.urls import allauth_urlpatterns
 
 SITEMAPS = {
     "offers": OfferSitemap,
@@ -35,6 +36,9 @@ urlpatterns += i18n_patterns(
     path("privacy/", views.privacy_notice, name="privacy"),
     path("accessibility/", views.accessibility_statement, name="accessibility"),
     path("admin/", admin.site.urls),
+    # The member area and its passwordless sign-in (portal/members/urls.py).
+    path("account/", include("portal.members.urls")),
+    path("account/", include(allauth_urlpatterns)),
     path("", include("companies.urls")),
     path("", include("questionnaire.urls")),
     path("", include("offers.urls")),

@@ -186,6 +186,8 @@ def submission_accept(*, submission, by):
         language=language,
         publication_consent=answers.consent("publication"),
         alerts_consent=answers.consent("alerts"),
+        # The submitter confirmed the address by the e-mailed link: it may sign in.
+        email_confirmed_at=submission.confirmed_at,
         by=by,
         **answers.contact,
     )

@@ -55,15 +55,19 @@ def page_chrome(context, template_name):
     for a language and an address.
 
     They show nothing but the language, the address (the language switcher keeps
-    its path and query) and the site's links: no data, nothing of the visitor. What
-    they show changes only with the code and its catalogues, which a new process
-    reads. In development (DEBUG) they are rendered for each page, so that an edit
-    shows at once.
+    its path and query), the site's links and whether the visitor is anonymous, a
+    signed-in member or staff (`chrome_viewer`: the header's "Sign in" or "Your
+    account"): no data, nothing of one visitor, never a member's name. What they
+    show changes only with the code and its catalogues, which a new process reads.
+    In development (DEBUG) they are rendered for each page, so that an edit shows
+    at once.
     """
     request = context.get("request")
     template = context.template.engine.get_template(template_name)
+    viewer = chrome_viewer(request)
     if request is None or settings.DEBUG:
-        return template.render(context)
+        with context.push(chrome_viewer=viewer):
+            return template.render(context)
     try:
         host = request.get_host()
     except DisallowedHost:
@@ -75,14 +79,29 @@ def page_chrome(context, template_name):
         request.scheme,
         host,
         request.get_full_path(),
+        viewer,
     )
     html = _CHROME.get(key)
     if html is None:
-        html = template.render(context)
+        with context.push(chrome_viewer=viewer):
+            html = template.render(context)
         if len(_CHROME) >= CHROME_ENTRIES:
             _CHROME.clear()
         _CHROME[key] = html
     return html
+
+
+def chrome_viewer(request):
+    """Who the page chrome is for: "anonymous", "member" (signed in, not staff) or "staff".
+
+    A visitor without a session cookie is anonymous without a look at the session.
+    """
+    user = getattr(request, "user", None)
+    if user is None or not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+        return "anonymous"
+    if not user.is_authenticated:
+        return "anonymous"
+    return "staff" if user.is_staff else "member"
 
 
 @register.simple_tag(takes_context=True)

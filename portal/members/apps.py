@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MembersConfig(AppConfig):
+    """The signed-in member area: a firm's contact person or a partner abroad."""
+
+    name = "portal.members"
+    label = "members"
+    verbose_name = _("Members")
+
+    def ready(self):
+        from portal.common import demo
+
+        demo.register("portal.members.demo.load_demo", app=self.label)

@@ -1,0 +1,36 @@
+"""The member area and the sign-in pages a member uses (allauth's, passwordless).
+
+Only allauth's pages a member needs are routed: sign in (asking for a code), the
+code, sign up (partners), the e-mail verification code and sign out. No password
+page exists: members have none.
+"""
+
+from allauth.account import views as account_views
+from django.urls import path
+
+from portal.members import views
+
+app_name = "members"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+]
+
+# allauth reverses these by their own names, outside any namespace.
+allauth_urlpatterns = [
+    path("sign-in/", account_views.login, name="account_login"),
+    path("sign-in/code/", account_views.request_login_code, name="account_request_login_code"),
+    path(
+        "sign-in/code/confirm/",
+        account_views.confirm_login_code,
+        name="account_confirm_login_code",
+    ),
+    path("sign-up/", account_views.signup, name="account_signup"),
+    path(
+        "confirm-email/",
+        account_views.email_verification_sent,
+        name="account_email_verification_sent",
+    ),
+    path("inactive/", account_views.account_inactive, name="account_inactive"),
+    path("sign-out/", account_views.logout, name="account_logout"),
+]
