@@ -77,10 +77,12 @@ def staff_addresses(permission):
 
     Active staff holding the permission who have an address, and the office's
     own addresses (QUESTIONNAIRE_NOTIFY_EMAILS), told of every such notice.
+    Permissions are the staff's, held through the first authentication backend;
+    the members' backend after it grants none.
     """
     holders = (
         get_user_model()
-        .objects.with_perm(permission)
+        .objects.with_perm(permission, backend=settings.AUTHENTICATION_BACKENDS[0])
         .filter(is_active=True)
         .exclude(email="")
         .values_list("email", flat=True)
