@@ -27,8 +27,10 @@ class MemberAccountAdapter(DefaultAccountAdapter):
             "This code is wrong or no longer valid. Check the code in the e-mail, or ask "
             "for a new one."
         ),
+        # Too many codes asked for (per address or per client), or too many wrong
+        # codes typed, which voids the code.
         "too_many_login_attempts": _(
-            "Too many sign-in codes were asked for this address. Wait an hour and try again."
+            "Too many attempts. Wait a while, then ask for a new sign-in code."
         ),
         "rate_limited": _("Too many requests. Wait a moment and try again."),
     }

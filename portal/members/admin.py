@@ -4,9 +4,15 @@ Accounts are made by the members themselves (a contact person asking for a code,
 a partner signing up); staff read them, correct the kind's details, and delete.
 """
 
+from allauth.account.models import EmailAddress
 from django.contrib import admin
 
 from portal.members.models import Member
+
+# allauth's e-mail address rows follow the member's account (made and confirmed
+# by the sign-in flows); staff do not manage them apart from it.
+if admin.site.is_registered(EmailAddress):
+    admin.site.unregister(EmailAddress)
 
 
 @admin.register(Member)

@@ -23,6 +23,7 @@ from offers import services
 from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from offers.services import interest
 from portal.common.admin import VisibleFieldsOnlyMixin
+from portal.members.models import Member
 from portal.models import PersonErasure
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
 from questionnaire.models import Submission, SurveyQuestion
@@ -75,6 +76,7 @@ PAGES = {
     "companies.contactdataview": {ADMINISTRATOR: READ},
     # Erasures of a person's data: written by portal/privacy.py, read by administrators.
     "portal.personerasure": {ADMINISTRATOR: READ},
+    "members.member": {ADMINISTRATOR: ALL},
     "offers.offer": {MODERATOR: EDIT, TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Partners write them; nobody adds or edits one in the admin.
     "offers.expressionofinterest": {MODERATOR: READ, ADMINISTRATOR: READ | {"delete"}},
@@ -128,6 +130,7 @@ ACTIONS = {
     "offers.offerrevision": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
+    "members.member": {ADMINISTRATOR: {"delete_selected"}},
 }
 
 # The admin's other URLs: who may use them (everyone else gets a 403).
@@ -235,6 +238,13 @@ def records():
         make_submission(),
         PersonErasure.objects.create(
             erasure_id="3f9a0c1d2e4b", requested_by="staff", counts={"offers": {"alerts": 1}}
+        ),
+        Member.objects.create(
+            user=User.objects.create_user("partnerka", "anna@partner.example"),
+            kind=Member.Kind.PARTNER,
+            organisation_name="Mlékárna Vysočina s.r.o.",
+            country="CZ",
+            language="cs",
         ),
     ]
     request = RequestFactory().get(
@@ -798,7 +808,7 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
     assert before[EDITOR] == set()
     assert before[ADMINISTRATOR] >= set(
         Permission.objects.filter(
-            content_type__app_label__in=["companies", "offers", "questionnaire"]
+            content_type__app_label__in=["companies", "offers", "questionnaire", "members"]
         ).values_list("content_type__app_label", "codename")
     )
     assert ("offers", "translate_offer") in before[TRANSLATOR]

@@ -81,9 +81,7 @@ def test_a_staff_address_gets_no_code_and_no_session(client, mailoutbox, staff_u
     assert response.status_code == 302
     assert len(mailoutbox) == 1
     body = mailoutbox[0].body
-    assert not any(
-        len(line.strip()) == 9 and line.strip()[4] == "-" for line in body.splitlines()
-    )
+    assert not any(len(line.strip()) == 9 and line.strip()[4] == "-" for line in body.splitlines())
     confirm_code(client, "ABCD-EFGH")
     assert "_auth_user_id" not in client.session
     assert not Member.objects.exists()
@@ -120,3 +118,21 @@ def test_sign_out(client, mailoutbox, partner):
     assert response.status_code == 302
     assert response["Location"] == "/pl/"
     assert "_auth_user_id" not in client.session
+
+
+def test_accepting_a_confirmed_questionnaire_makes_its_contact_able_to_sign_in(
+    client, mailoutbox, admin_user
+):
+    from questionnaire import services as questionnaire_services
+    from tests.questionnaire.submissions import make_submission
+
+    submission = make_submission()
+    organisation = questionnaire_services.submission_accept(submission=submission, by=admin_user)
+    contact = organisation.contacts.get(email__iexact=submission.email)
+    assert contact.email_confirmed_at == submission.confirmed_at
+    mailoutbox.clear()
+
+    request_code(client, contact.email)
+    confirm_code(client, code_in(mailoutbox[0]))
+
+    assert client.session["_auth_user_id"] == str(Member.objects.get(contact=contact).user_id)
