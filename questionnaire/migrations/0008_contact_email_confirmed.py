@@ -33,7 +33,7 @@ def confirm_contact_emails(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("companies", "0010_contactperson_email_confirmed_at"),
+        ("companies", "0011_contactperson_email_confirmed_at"),
         ("questionnaire", "0007_staff_roles"),
     ]
 

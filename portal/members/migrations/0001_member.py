@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ("companies", "0010_contactperson_email_confirmed_at"),
+        ("companies", "0011_contactperson_email_confirmed_at"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

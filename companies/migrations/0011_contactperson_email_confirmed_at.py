@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("companies", "0009_search_words"),
+        ("companies", "0010_organisationrevision"),
     ]
 
     operations = [
