@@ -24,13 +24,16 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from companies.models import Organisation
 from offers import emails
 from offers.models import TRANSLATED_FIELDS, Offer, OfferEvent, OfferRevision
 from offers.services.offers import (
     RenewalRefused,
     _change_status,
     _locked,
+    offer_create,
     offer_renew,
+    offer_submit,
     offer_update_source,
 )
 
@@ -41,6 +44,7 @@ __all__ = [
     "editable_values",
     "member_renewal_refusal",
     "offer_accept_edit",
+    "offer_create_by_member",
     "offer_edit",
     "offer_propose_edit",
     "offer_reject_edit",
@@ -69,6 +73,9 @@ EDITED_IN = {Status.DRAFT, Status.SUBMITTED, Status.REJECTED}
 
 # A member renews from so long before the expiry date until so long after it.
 MEMBER_RENEWAL_WINDOW = datetime.timedelta(days=30)
+# The same new offer sent again by the same organisation within this time is
+# taken for the form sent twice.
+RESENT_WITHIN = datetime.timedelta(minutes=30)
 
 
 class EditRefused(Exception):
@@ -116,7 +123,8 @@ def _primary_keys(items):
 
 
 def _proposed(offer, changes, base):
-    """The values of `base` with `changes` over them, checked: (values, unsaved revision).
+    """The values of `base` (a record, or a dict of its values) with `changes` over them,
+    checked: (values, unsaved revision).
 
     Raises ValidationError (messages in the active language) for a value the
     offer cannot take, and ValueError for a field a member may not change.
@@ -124,7 +132,7 @@ def _proposed(offer, changes, base):
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable: {sorted(unknown)}")
-    values = {**editable_values(base), **changes}
+    values = {**(base if isinstance(base, dict) else editable_values(base)), **changes}
     for name in (*TRANSLATED_FIELDS, "keywords"):
         values[name] = (values[name] or "").strip()
     for name in RELATED_FIELDS:
@@ -183,6 +191,57 @@ def offer_propose_edit(*, offer, changes, by):
     revision.clusters.set(values["clusters"])
     revision.activities.set(values["activities"])
     return revision
+
+
+@transaction.atomic
+def offer_create_by_member(*, organisation, language, values, by):
+    """A member's new offer of `organisation`, written in `language`, sent to moderation.
+
+    `values` maps EDITABLE_FIELDS to their values, checked as an edit's are. The
+    offer is made a draft and submitted at once, so that its log shows both. The
+    same offer sent again within RESENT_WITHIN (a reload, a double click) is not
+    made twice: the one made before is returned. Raises ValidationError for a
+    value the offer cannot take.
+    """
+    # The organisation's row is locked so that the same form sent twice at once makes one.
+    Organisation.objects.select_for_update().filter(pk=organisation.pk).first()
+    draft = Offer(organisation=organisation, source_language=language, kind=values.get("kind", ""))
+    checked, _revision = _proposed(draft, values, _blank_values())
+    sent_before = (
+        Offer.objects.filter(
+            organisation=organisation,
+            source_language=language,
+            status=Status.SUBMITTED,
+            created_at__gte=timezone.now() - RESENT_WITHIN,
+            **{f"{field}_{language}": checked[field] for field in TRANSLATED_FIELDS},
+        )
+        .order_by("-created_at")
+        .first()
+    )
+    if sent_before is not None:
+        return sent_before
+    offer = offer_create(
+        organisation=organisation,
+        language=language,
+        **{name: checked[name] for name in (*TRANSLATED_FIELDS, *OTHER_FIELDS, *RELATED_FIELDS)},
+        by=by,
+    )
+    return offer_submit(offer=offer, by=by)
+
+
+def _blank_values():
+    """The editable fields of an offer not yet written."""
+    return {
+        **dict.fromkeys(TRANSLATED_FIELDS, ""),
+        "kind": "",
+        "cooperation_types": [],
+        "target_countries": [],
+        "keywords": "",
+        "open_for_interest": True,
+        "is_anonymous": False,
+        "clusters": set(),
+        "activities": set(),
+    }
 
 
 def _returned_for_changes(offer):

@@ -8,12 +8,20 @@ page exists: members have none.
 from allauth.account import views as account_views
 from django.urls import path
 
-from portal.members import views
+from portal.members import offer_views, views
 
 app_name = "members"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("offers/", offer_views.offer_list, name="offers"),
+    path("offers/new/", offer_views.offer_create, name="offer_create"),
+    path("offers/<str:reference>/edit/", offer_views.offer_edit, name="offer_edit"),
+    path("offers/<str:reference>/withdraw/", offer_views.offer_withdraw, name="offer_withdraw"),
+    path("offers/<str:reference>/renew/", offer_views.offer_renew, name="offer_renew"),
+    path("interest/", offer_views.interest_list, name="interests"),
+    path("interest/<int:pk>/", offer_views.interest_detail, name="interest_detail"),
+    path("interest/<int:pk>/outcome/", offer_views.interest_outcome, name="interest_outcome"),
 ]
 
 # allauth reverses these by their own names, outside any namespace.
