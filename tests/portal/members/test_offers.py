@@ -132,7 +132,7 @@ def test_the_list_in_the_readers_language(signed_in, firm_member):
 
     page = signed_in.get("/pl/account/offers/").content.decode()
 
-    assert "Twoje oferty" in page
+    assert "Moje oferty" in page
     assert "Szkic: jeszcze nie wysłany do urzędu" in page
 
 
