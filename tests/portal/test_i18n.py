@@ -45,6 +45,13 @@ NOT_PAGES = {
     "offers:alert_unsubscribe",
     "offers:feed",
     "offers:cluster_feed",
+    # The member area's pages of one offer or one expression of interest: for a
+    # signed-in member only; tests/portal/members visits them.
+    "members:offer_edit",
+    "members:offer_withdraw",
+    "members:offer_renew",
+    "members:interest_detail",
+    "members:interest_outcome",
 }
 # An example of the arguments of each page that takes some.
 EXAMPLES = {
