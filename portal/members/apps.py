@@ -11,5 +11,9 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         from portal.common import demo
+        from portal.common.history import keep_history
+        from portal.members.models import Member
 
         demo.register("portal.members.demo.load_demo", app=self.label)
+        # Who joined, left or changed an organisation's membership, and who did it.
+        keep_history(Member)

@@ -1,12 +1,19 @@
 """Writes to members: accounts made for confirmed contact persons, partners registered,
-the language a member keeps."""
+the language a member keeps, a partner's own details, colleagues invited and removed."""
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
-from companies.models import ContactPerson
+from companies import revisions
+from companies.models import ContactPerson, Organisation, OrganisationRevision
+from companies.services import contact_person_save, organisation_propose_revision
+from portal.common import mail
+from portal.common.history import record_by
 from portal.members.models import Member
 
 
@@ -115,3 +122,163 @@ def member_keep_language(*, member, language):
         member.language = language
         member.save(update_fields=["language"])
     return member
+
+
+@transaction.atomic
+def partner_update(*, member, first_name, last_name, organisation_name, country, language):
+    """A partner changes their own details: they are not in the directory, so no
+    one checks them first. The names are the account's; the rest the Member's."""
+    user = member.user
+    user.first_name, user.last_name = first_name[:150], last_name[:150]
+    user.save(update_fields=["first_name", "last_name"])
+    member.organisation_name, member.country, member.language = (
+        organisation_name,
+        country,
+        language,
+    )
+    record_by(member, user).save(update_fields=["organisation_name", "country", "language"])
+    return member
+
+
+def _address_taken(email):
+    User = get_user_model()
+    return (
+        User.objects.filter(email__iexact=email).exists()
+        or EmailAddress.objects.filter(email__iexact=email).exists()
+    )
+
+
+@transaction.atomic
+def colleague_invite(*, organisation, first_name, last_name, email, language, by):
+    """A member invites another person of their organisation: a contact person and a
+    member of it, told by an e-mail in `language` how to sign in.
+
+    The person becomes a contact person of the organisation whose address counts
+    as confirmed by the invitation (`email_confirmed_at`, as a questionnaire's
+    confirmation counts): a member of the organisation vouches for it, and the
+    person proves it is theirs with the first code they sign in with, which also
+    verifies the account's address. An existing contact person of the
+    organisation with the address is updated rather than doubled. An address that
+    an account already uses is refused (ValidationError on `email`). `by` is the
+    inviting member's account, kept as `invited_by` and in the history.
+    """
+    email = email.strip()
+    if _address_taken(email):
+        raise ValidationError(
+            {
+                "email": _(
+                    "An account on the portal already uses this address, so it cannot be "
+                    "invited. If it belongs to a colleague, write to the office."
+                )
+            }
+        )
+    existing = ContactPerson.objects.filter(organisation=organisation, email__iexact=email).first()
+    contact = contact_person_save(
+        organisation=organisation,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        job_title=existing.job_title if existing else "",
+        phone=existing.phone if existing else "",
+        language=language,
+        email_confirmed_at=timezone.now(),
+        by=by,
+    )
+    user = _new_account(email=email, first_name=first_name, last_name=last_name)
+    EmailAddress.objects.create(user=user, email=email, verified=False, primary=True)
+    member = Member(
+        user=user,
+        kind=Member.Kind.CONTACT,
+        organisation=organisation,
+        contact=contact,
+        language=language,
+        invited_by=by,
+    )
+    record_by(member, by).save()
+    transaction.on_commit(lambda: send_invitation(member=member, by=by))
+    return member
+
+
+def send_invitation(*, member, by):
+    """The invitation e-mail, in the invitee's language, with the link to sign in."""
+    language = member.language
+    with translation.override(language):
+        link = mail.absolute(reverse("account_login"))
+    mail.send(
+        to=[member.user.email],
+        language=language,
+        template="members/email/invitation",
+        context={
+            "member": member,
+            "organisation": member.organisation,
+            "inviter": by.get_full_name() or by.email,
+            "link": link,
+        },
+    )
+
+
+@transaction.atomic
+def colleague_remove(*, member, by):
+    """End `member`'s membership of their organisation; `by` is who removed them.
+
+    The account stays, tied to no organisation (the member area then tells them
+    to write to the office), and the organisation's contact record of the person
+    stays as the office holds it; the change is kept in the member's history.
+    The last member of an organisation cannot be removed (ValidationError): the
+    organisation would have no one left to keep its record current.
+    """
+    organisation_id = member.organisation_id
+    # Two removals at once must not leave the organisation with no member: the
+    # organisation's members are locked, and counted, before either is removed.
+    members = {
+        locked.pk: locked
+        for locked in Member.objects.select_for_update()
+        .filter(organisation_id=organisation_id)
+        .order_by("pk")
+    }
+    if organisation_id is None or member.pk not in members:
+        raise ValidationError(
+            _("This person is no longer a member of the organisation."), code="not_member"
+        )
+    if len(members) <= 1:
+        raise ValidationError(
+            _(
+                "The organisation must keep at least one member, so its last member "
+                "cannot be removed."
+            ),
+            code="last_member",
+        )
+    member = members[member.pk]
+    member.organisation, member.contact = None, None
+    record_by(member, by).save(update_fields=["organisation", "contact"])
+    return member
+
+
+@transaction.atomic
+def organisation_profile_propose(*, organisation, changes, language, logo=None, by):
+    """A member's changes to their organisation's public record, from the profile page:
+    (the revision awaiting the office, whether this made it).
+
+    The page shows the proposal awaiting a decision, if any, and the member edits
+    on from it, one language's texts at a time; so the new proposal is the pending
+    one with these changes over it (texts of other languages and a new logo
+    proposed before are kept), through `organisation_propose_revision`. Posting
+    what already awaits the office again changes nothing and makes no new
+    revision. Raises ValidationError as that service does.
+    """
+    organisation = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    pending = organisation.revisions.filter(status=OrganisationRevision.Status.PENDING).first()
+    if pending is not None:
+        cleaned = revisions.clean_values(changes)
+        merged = {**pending.changes, **cleaned}
+        record = revisions.record_values(organisation, list(merged))
+        merged = {key: value for key, value in merged.items() if value != record[key]}
+        if not logo and merged == pending.changes:
+            return pending, False
+        changes = merged
+        if not logo and pending.logo:
+            logo = pending.logo
+    revision = organisation_propose_revision(
+        organisation=organisation, changes=changes, language=language, logo=logo, by=by
+    )
+    return revision, True
