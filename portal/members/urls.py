@@ -22,6 +22,9 @@ urlpatterns = [
     path("interest/", offer_views.interest_list, name="interests"),
     path("interest/<int:pk>/", offer_views.interest_detail, name="interest_detail"),
     path("interest/<int:pk>/outcome/", offer_views.interest_outcome, name="interest_outcome"),
+    path("profile/", views.profile, name="profile"),
+    path("colleagues/", views.colleagues, name="colleagues"),
+    path("colleagues/<int:pk>/remove/", views.colleague_remove, name="colleague_remove"),
 ]
 
 # allauth reverses these by their own names, outside any namespace.

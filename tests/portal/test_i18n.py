@@ -52,6 +52,8 @@ NOT_PAGES = {
     "members:offer_renew",
     "members:interest_detail",
     "members:interest_outcome",
+    # A member's page about one colleague: tests/portal/members/test_colleagues.py.
+    "members:colleague_remove",
 }
 # An example of the arguments of each page that takes some.
 EXAMPLES = {
