@@ -123,11 +123,9 @@ def test_an_invitation_makes_a_member_and_is_mailed_in_the_chosen_language(
     assert invited.history.get().history_user == member.user
     [message] = mailoutbox
     assert message.to == ["giulia@mleczarnia.example"]
-    assert "Mleczarnia Podlaska" in message.subject and "invitata" in message.subject.lower()
+    assert "Mleczarnia Podlaska" in message.subject and "Invito" in message.subject
     assert "Anna Nowak" in message.body
-    assert "http://testserver/it/account/sign-in/" in message.body or (
-        "/it/account/sign-in/" in message.body
-    )
+    assert "http://testserver/it/account/sign-in/" in message.body
 
     # The invited colleague signs in with a code at that address.
     client.logout()
@@ -229,7 +227,9 @@ def test_removing_oneself_signs_out(signed_in, member):
     response = signed_in.post(f"/pl/account/colleagues/{member.pk}/remove/", follow=True)
 
     assert response.redirect_chain == [("/pl/", 302)]
-    assert "nie jesteś już członkiem" in response.content.decode().lower()
+    assert "Nie są Państwo już członkiem organizacji Mleczarnia Podlaska" in (
+        response.content.decode()
+    )
     assert SESSION_KEY not in signed_in.session
     member.refresh_from_db()
     assert member.organisation is None

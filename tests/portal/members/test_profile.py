@@ -291,7 +291,7 @@ def partner_in(client, partner):
 def test_a_partner_sees_and_changes_their_own_details(partner_in, partner):
     page = partner_in.get("/it/account/profile/").content.decode()
 
-    assert "I tuoi dati" in page
+    assert "I Suoi dati" in page
     assert 'value="Officine Rossi"' in page
     assert 'href="/it/questionnaire/"' in page
 
@@ -308,7 +308,7 @@ def test_a_partner_sees_and_changes_their_own_details(partner_in, partner):
     )
 
     assert response.redirect_chain == [("/it/account/profile/", 302)]
-    assert "I tuoi dati sono stati salvati." in response.content.decode()
+    assert "I Suoi dati sono stati salvati." in response.content.decode()
     partner.refresh_from_db()
     partner.user.refresh_from_db()
     assert partner.user.last_name == "Bianchi"
