@@ -6,6 +6,23 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
+from portal.common import roles_migrations
+
+# Administrators hold every permission of this app, the history's too (frozen).
+ROLE_PERMISSIONS = {
+    "administrator": [
+        f"members.{action}_historicalmember" for action in ["add", "change", "delete", "view"]
+    ],
+}
+
+
+def add_roles(apps, schema_editor):
+    roles_migrations.grant(apps, ROLE_PERMISSIONS)
+
+
+def remove_roles(apps, schema_editor):
+    roles_migrations.revoke(apps, ROLE_PERMISSIONS)
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -157,4 +174,5 @@ class Migration(migrations.Migration):
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
+        migrations.RunPython(add_roles, remove_roles),
     ]
