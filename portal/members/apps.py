@@ -13,7 +13,10 @@ class MembersConfig(AppConfig):
         from portal.common import demo
         from portal.common.history import keep_history
         from portal.members.models import Member
+        from portal.members.ratelimits import fail_open
 
         demo.register("portal.members.demo.load_demo", app=self.label)
         # Who joined, left or changed an organisation's membership, and who did it.
         keep_history(Member)
+        # With the cache server down, sign-in is not refused for want of a count.
+        fail_open()

@@ -10,18 +10,22 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.cache import cache
 from django.test import override_settings
-from django.urls import URLPattern, URLResolver, get_resolver
-from django.utils import translation
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls.converters import IntConverter, StringConverter
+from django.utils import timezone, translation
 
 from companies.models import Cluster
 from offers.models import ExpressionOfInterest, SavedSearch
+from portal.members import urls as members_urls
+from portal.members.services import member_for_contact_email
 from questionnaire.models import Draft, Submission
 from tests import unreachable_cache
-from tests.factories import OrganisationFactory
+from tests.factories import ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
 from tests.offers.interest import answers as interest_answers
 from tests.offers.interest import form_url as interest_url
 from tests.offers.interest import make_offer
+from tests.portal.members.conftest import code_in
 from tests.questionnaire import walk
 
 pytestmark = pytest.mark.django_db
@@ -85,7 +89,29 @@ def public_pages():
         "questionnaire:sent": "/pl/questionnaire/sent/",
         "questionnaire:resume": "/pl/questionnaire/resume/not-a-token/",
         "questionnaire:confirm": "/pl/questionnaire/confirm/not-a-token/",
+        "account_login": "/cs/account/sign-in/",
+        "account_request_login_code": "/pl/account/sign-in/code/",
+        "account_confirm_login_code": "/pl/account/sign-in/code/confirm/",
+        "account_signup": "/it/account/sign-up/",
+        "account_email_verification_sent": "/pl/account/confirm-email/",
+        "account_inactive": "/pl/account/inactive/",
+        "account_logout": "/pl/account/sign-out/",
+        **member_pages(),
     }
+
+
+def member_pages():
+    """One address per page of the member area, its arguments made up: for a visitor
+    not signed in, each page sends to sign-in before reading them."""
+    samples = {IntConverter: 1, StringConverter: "OF-2026-000001"}
+    pages = {}
+    for pattern in members_urls.urlpatterns:
+        arguments = {
+            name: samples[type(converter)] for name, converter in pattern.pattern.converters.items()
+        }
+        with translation.override("pl"):
+            pages[f"members:{pattern.name}"] = reverse(f"members:{pattern.name}", kwargs=arguments)
+    return pages
 
 
 def test_every_public_page_answers_with_the_cache_down(client, cache_down):
@@ -99,6 +125,28 @@ def test_every_public_page_answers_with_the_cache_down(client, cache_down):
         assert statuses[name] == 200, name
     offer_page = client.get(pages["offers:offer_detail"]).content.decode()
     assert "Sery dla dystrybutorów" in offer_page
+
+
+def test_a_member_signs_in_by_code_and_reads_their_pages_with_the_cache_down(
+    client, cache_down, django_capture_on_commit_callbacks
+):
+    contact = ContactPersonFactory(
+        email="anna@mleczarnia.example", email_confirmed_at=timezone.now()
+    )
+    member_for_contact_email(email=contact.email)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.post("/cs/account/sign-in/", {"login": contact.email})
+    confirmed = client.post(
+        "/cs/account/sign-in/code/confirm/", {"code": code_in(mail.outbox[-1])}, follow=True
+    )
+
+    assert asked.status_code == 302
+    assert confirmed.status_code == 200
+    assert contact.organisation.name in confirmed.content.decode()
+    for name, address in member_pages().items():
+        if "<" not in address and not re.search(r"/\d+/|OF-", address):
+            assert client.get(address).status_code == 200, name
 
 
 def test_an_expression_of_interest_is_written_and_mailed_with_the_cache_down(
