@@ -35,7 +35,7 @@ def groups_list(**query):
 
 
 NEWS_ROW = Awaiting(
-    rows=(Row("news_awaiting_review", "News awaiting review", order=25),),
+    rows=(Row("news_awaiting_review", "News awaiting review", order=22),),
     may_see=may_view_groups,
     count=lambda user, now: {"news_awaiting_review": Figure(7, groups_list(news="review"))},
 )
@@ -87,7 +87,9 @@ def test_a_registered_row_shows_only_to_staff_with_its_permission(client):
         assert "news_awaiting_review" not in start_page(client, moderator)
         assert [row.key for row in dashboard_for(moderator).awaiting] == [
             "submissions_awaiting_review",
+            "revisions_pending",
             "offers_submitted",
+            "offer_edits_pending",
             "interests_new",
             "offers_expiring",
         ]
@@ -105,8 +107,10 @@ def test_registered_rows_take_their_place_among_the_apps_rows():
 
     assert keys == [
         "submissions_awaiting_review",
+        "revisions_pending",
         "offers_submitted",
         "news_awaiting_review",
+        "offer_edits_pending",
         "interests_new",
         "offers_expiring",
     ]
