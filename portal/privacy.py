@@ -23,6 +23,7 @@ from offers.services import privacy as offers
 from portal.common import mail
 from portal.common.erasure import Erasure, addresses, redact_admin_log, when
 from portal.common.languages import LANGUAGE_CODES
+from portal.members import privacy as members
 from portal.models import PersonErasure
 from questionnaire import services as questionnaire
 
@@ -32,6 +33,7 @@ PARTS = {
     "companies": companies,
     "offers": offers,
     "questionnaire": questionnaire,
+    "members": members,
 }
 
 
@@ -64,6 +66,7 @@ def holds_anything(export):
 def person_language(export):
     """The language the person chose or wrote in last: for e-mails to them."""
     found = [
+        *(row["language"] for row in export["members"]["members"]),
         *(row["language"] for row in export["companies"]["contact_persons"]),
         *(row["language"] for row in reversed(export["questionnaire"]["submissions"])),
         *(row["language"] for row in reversed(export["offers"]["expressions_of_interest"])),

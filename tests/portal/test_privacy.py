@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.core import mail
@@ -16,6 +17,8 @@ from offers.models import ExpressionOfInterest, SavedSearch
 from offers.services import alerts
 from offers.services.interest import interest_create, interest_forward
 from portal import privacy
+from portal.members import services as members
+from portal.members.models import Member
 from portal.models import PersonErasure
 from questionnaire import services as questionnaire_services
 from questionnaire.models import Draft, Submission, SurveyQuestion
@@ -73,8 +76,9 @@ def where_the_person_is():
 @pytest.fixture
 def person(admin_client, admin_user):
     """A person present everywhere: contact person of a firm from an accepted
-    questionnaire, sender of an expression of interest, of an alert and of a saved
-    questionnaire, edited and looked at by staff in the admin."""
+    questionnaire and a member of the portal for it (with a sign-in behind her),
+    sender of an expression of interest, of an alert and of a saved questionnaire,
+    edited and looked at by staff in the admin."""
     survey = default_survey()
     text_question = next(q for q in survey if q.kind == SurveyQuestion.Kind.TEXT)
     survey[text_question] = f"Proszę dzwonić do {FIRST_NAME} {LAST_NAME}, 86 215 47 93."
@@ -91,6 +95,9 @@ def person(admin_client, admin_user):
     )
     organisation = questionnaire_services.submission_accept(submission=submission, by=admin_user)
     contact = ContactPerson.objects.get(organisation=organisation)
+    member = members.member_for_contact_email(email=EMAIL)
+    User.objects.filter(pk=member.user_id).update(last_login=timezone.now())
+    member.user.refresh_from_db()
 
     # Staff edit her record in the admin (its history and the admin's log) and look
     # her up (the log of views of contact data).
@@ -128,11 +135,17 @@ def person(admin_client, admin_user):
         step="contact",
     )
     mail.outbox.clear()
-    return {"organisation": organisation, "contact": contact, "submission": submission}
+    return {
+        "organisation": organisation,
+        "contact": contact,
+        "submission": submission,
+        "member": member,
+        "user": member.user,
+    }
 
 
 def test_export_holds_what_the_portal_has_about_the_person(person):
-    export = privacy.person_export(email=EMAIL)
+    export = privacy.person_export(email=EMAIL, user=person["user"])
 
     json.dumps(export)  # serialisable as it is
     assert export["portal"]["url"] == "http://testserver"
@@ -185,6 +198,26 @@ def test_export_holds_what_the_portal_has_about_the_person(person):
     [draft] = export["questionnaire"]["saved_questionnaires"]
     assert draft["form_data"]["contact"]["contact-first_name"] == [FIRST_NAME]
 
+    assert export["account"]["last_login"]
+    [member] = export["members"]["members"]
+    assert member["kind"] == "contact"
+    assert member["organisation"] == {
+        "id": person["organisation"].pk,
+        "name": "Serowarnia Narwiańska",
+    }
+    assert (member["contact_person"], member["language"]) == (person["contact"].pk, "it")
+    assert member["last_sign_in"] == export["account"]["last_login"]
+    assert export["members"]["email_addresses"] == [
+        {"email": EMAIL, "verified": True, "primary": True}
+    ]
+
+
+def test_export_by_address_alone_finds_the_member(person):
+    export = privacy.person_export(email=EMAIL.upper())
+
+    assert [row["kind"] for row in export["members"]["members"]] == ["contact"]
+    assert [row["email"] for row in export["members"]["email_addresses"]] == [EMAIL]
+
 
 def test_an_address_the_portal_does_not_know_exports_nothing(person):
     export = privacy.person_export(email="nobody@example.org")
@@ -196,6 +229,10 @@ def test_erasure_leaves_the_person_in_no_table(person, client, django_capture_on
     before = where_the_person_is()
     # Every place that held her is found before (so the search would see one missed).
     expected = {
+        ("auth_user", "first_name"): {"first name"},
+        ("auth_user", "last_name"): {"last name"},
+        ("auth_user", "email"): {"e-mail address"},
+        ("account_emailaddress", "email"): {"e-mail address"},
         ("companies_contactperson", "first_name"): {"first name"},
         ("companies_contactperson", "last_name"): {"last name"},
         ("companies_contactperson", "email"): {"e-mail address"},
@@ -227,9 +264,13 @@ def test_erasure_leaves_the_person_in_no_table(person, client, django_capture_on
     assert {key: before.get(key, set()) & what for key, what in expected.items()} == expected
 
     with django_capture_on_commit_callbacks(execute=True):
-        record = privacy.person_erase(email=EMAIL)
+        record = privacy.person_erase(email=EMAIL, user=person["user"])
 
     assert where_the_person_is() == {}
+    # Her membership ends; the organisation it was tied to stays.
+    assert not Member.objects.exists()
+    assert not EmailAddress.objects.exists()
+    assert record.counts["members"] == {"members": 1, "email_addresses": 1}
     # The organisation and its public record stay; her record stays, anonymised.
     organisation = Organisation.objects.get(pk=person["organisation"].pk)
     assert (organisation.name, organisation.is_published) == ("Serowarnia Narwiańska", True)
@@ -277,9 +318,7 @@ def test_erasure_leaves_the_person_in_no_table(person, client, django_capture_on
 def test_erasure_closes_the_account_of_a_member_who_asked(
     person, django_capture_on_commit_callbacks
 ):
-    member = User.objects.create_user(
-        "eulalia", EMAIL, "secret", first_name=FIRST_NAME, last_name=LAST_NAME
-    )
+    member = person["user"]
 
     with django_capture_on_commit_callbacks(execute=True):
         record = privacy.person_erase(email=EMAIL, user=member, by=member, language="de")
@@ -293,6 +332,8 @@ def test_erasure_closes_the_account_of_a_member_who_asked(
     )
     assert not member.is_active
     assert not member.has_usable_password()
+    assert not Member.objects.filter(user=member).exists()
+    assert not EmailAddress.objects.filter(user=member).exists()
     assert (record.requested_by, record.staff_member, record.staff_username) == ("person", None, "")
     assert where_the_person_is() == {}
     assert mail.outbox[1].subject == "Ihre personenbezogenen Daten wurden gelöscht"
