@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from companies.models import Activity, Cluster
 from offers.filters import OfferFilter, country_options
-from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
+from offers.models import (
+    ExpressionOfInterest,
+    Offer,
+    OfferRevision,
+    OfferTranslation,
+    SavedSearch,
+)
 from portal.common import dashboard
 from portal.common.cache import cached_per_language, forget
 from portal.common.rows import first_row
@@ -257,6 +263,11 @@ def describe_search(query, filters, language):
                 shown = str(dict(field.choices).get(value, value))
             described.append((str(field.label), shown))
         return described
+
+
+def alerts_of(email):
+    """The alerts kept for an e-mail address (any case), newest first."""
+    return SavedSearch.objects.filter(email__iexact=email.strip()).order_by("-created_at", "-pk")
 
 
 def alert_new_offers(alert, now):

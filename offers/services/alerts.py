@@ -24,8 +24,11 @@ from offers.models import SavedSearch
 from portal.common.languages import LANGUAGE_CODES
 
 __all__ = [
+    "alert_change",
     "alert_confirm",
     "alert_create",
+    "alert_create_confirmed",
+    "alert_delete",
     "alert_unsubscribe",
     "alerts_delete_unconfirmed",
     "alerts_send_digests",
@@ -57,12 +60,7 @@ def alert_create(*, email, language, query, filters):
     (and sends its e-mail again), so a form sent twice makes one alert.
     """
     email = email.strip()
-    if language not in LANGUAGE_CODES:
-        language = settings.LANGUAGE_CODE
-    query = " ".join(query.split())
-    filters = {
-        name: str(value) for name, value in filters.items() if name in selectors.FILTERS and value
-    }
+    language, query, filters = _search(language, query, filters)
     waiting = SavedSearch.objects.filter(
         email__iexact=email, language=language, query=query, confirmed_at__isnull=True
     )
@@ -77,6 +75,58 @@ def alert_create(*, email, language, query, filters):
         )
     transaction.on_commit(lambda: emails.send_alert_confirmation_request(alert))
     return alert
+
+
+def _search(language, query, filters):
+    """(language, words, filters) as an alert keeps them: a known language, the
+    words on one line, only the list's filters that hold a value."""
+    if language not in LANGUAGE_CODES:
+        language = settings.LANGUAGE_CODE
+    query = " ".join(query.split())
+    filters = {
+        name: str(value) for name, value in filters.items() if name in selectors.FILTERS and value
+    }
+    return language, query, filters
+
+
+@transaction.atomic
+def alert_create_confirmed(*, email, language, query, filters, now=None):
+    """An alert for an address known to be the person's (a signed-in member's): it is
+    confirmed at once and no e-mail asks to confirm it.
+
+    The same search already kept for the address is reused (confirmed if it was
+    waiting), so a form sent twice makes one alert.
+    """
+    email = email.strip()
+    language, query, filters = _search(language, query, filters)
+    same = SavedSearch.objects.filter(email__iexact=email, language=language, query=query)
+    alert = next((alert for alert in same if alert.filters == filters), None)
+    if alert is None:
+        return SavedSearch.objects.create(
+            email=email,
+            language=language,
+            query=query,
+            filters=filters,
+            consent_version=CONSENT_VERSION,
+            confirmed_at=now or timezone.now(),
+        )
+    return alert_confirm(alert=alert, now=now)
+
+
+@transaction.atomic
+def alert_change(*, alert, language, query, filters, now=None):
+    """A member's alert searches anew: its words, filters and language change; a
+    waiting alert is confirmed (the member's address is). Digests go on from the
+    last one."""
+    alert.language, alert.query, alert.filters = _search(language, query, filters)
+    alert.confirmed_at = alert.confirmed_at or now or timezone.now()
+    alert.save(update_fields=["language", "query", "filters", "confirmed_at"])
+    return alert
+
+
+def alert_delete(*, alert):
+    """Delete the alert (a member's, from their list); deleting it again does nothing."""
+    SavedSearch.objects.filter(pk=alert.pk).delete()
 
 
 def alert_confirm(*, alert, now=None):
