@@ -1,5 +1,6 @@
 """The member's sign-in and a partner's sign-up, as allauth's forms (ACCOUNT_FORMS), and
-the member area's forms: the organisation's profile, a partner's details, a colleague.
+the member area's forms: the organisation's profile, a partner's details, a colleague,
+an alert, closing the account.
 
 Forms validate; the accounts are written by portal/members/services.py, and the
 organisation's proposed changes by companies/services.py.
@@ -14,6 +15,9 @@ from django_countries import countries
 
 from companies.logos import process_logo
 from companies.models import Certification
+from offers.filters import OfferFilter
+from offers.models import Offer
+from offers.selectors import FILTERS
 from portal.common.languages import language_name
 from portal.common.text import TextFormMixin
 from portal.members import services
@@ -260,3 +264,37 @@ class ColleagueInviteForm(TextFormMixin, forms.Form):
         choices=settings.LANGUAGES,
         help_text=_("The invitation and the portal's later e-mails reach them in it."),
     )
+
+
+class AlertForm(TextFormMixin, forms.Form):
+    """A member's alert: the words and filters of the offer list, as its form offers them.
+
+    The fields are the offer list's own (offers/filters.py), so that an alert
+    searches exactly as the list does; none is required (no filter: every new offer).
+    """
+
+    def __init__(self, *args, language, **kwargs):
+        super().__init__(*args, **kwargs)
+        list_form = OfferFilter(queryset=Offer.objects.none(), language=language).form
+        for name in ("q", *FILTERS):
+            self.fields[name] = list_form.fields[name]
+        self.fields["q"].label = _("Words")
+
+
+class CloseAccountForm(TextFormMixin, forms.Form):
+    """The member confirms the deletion of their account by typing their address."""
+
+    email = forms.EmailField(label=_("Your e-mail address"), max_length=254)
+
+    def __init__(self, *args, member, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.member = member
+        self.fields["email"].widget.attrs["autocomplete"] = "off"
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if email.lower() != self.member.user.email.lower():
+            raise forms.ValidationError(
+                _("This is not the address of your account. Type the address you sign in with.")
+            )
+        return email

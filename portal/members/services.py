@@ -2,6 +2,7 @@
 the language a member keeps, a partner's own details, colleagues invited and removed."""
 
 from allauth.account.models import EmailAddress
+from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -12,8 +13,10 @@ from django.utils.translation import gettext_lazy as _
 from companies import revisions
 from companies.models import ContactPerson, Organisation, OrganisationRevision
 from companies.services import contact_person_save, organisation_propose_revision
+from portal import privacy
 from portal.common import mail
 from portal.common.history import record_by
+from portal.common.languages import LANGUAGE_CODES
 from portal.members.models import Member
 
 
@@ -282,3 +285,98 @@ def organisation_profile_propose(*, organisation, changes, language, logo=None, 
         organisation=organisation, changes=changes, language=language, logo=logo, by=by
     )
     return revision, True
+
+
+def member_close_account(*, member):
+    """The member deletes their own account: `privacy.person_erase` on their request.
+
+    Their data goes everywhere the portal holds it (their Member row and allauth's
+    rows with it, portal/members/privacy.py); the account is stripped and
+    deactivated, so its sessions end. The organisation and its public record
+    stay. Once committed the office is told and the person gets a confirmation in
+    the member's language. Returns the `PersonErasure`.
+    """
+    user = member.user
+    return privacy.person_erase(email=user.email, user=user, by=user, language=member.language)
+
+
+class NotInvitable(Exception):
+    """The contact person has no e-mail address, or has a member account already."""
+
+
+def _log(record, *, by, message):
+    """Write a staff action into the admin's log of `record`."""
+    LogEntry.objects.log_actions(
+        user_id=by.pk,
+        queryset=[record],
+        action_flag=CHANGE,
+        change_message=message,
+        single_object=True,
+    )
+
+
+@transaction.atomic
+def member_deactivate(*, member, by):
+    """Close the member's account for now: no code is sent to it and its sessions
+    end at their next request (Django signs in no inactive user). Its data stay."""
+    user = member.user
+    if user.is_active:
+        user.is_active = False
+        user.save(update_fields=["is_active"])
+        _log(member, by=by, message="Deactivated: no sign-in until reactivated.")
+    return member
+
+
+@transaction.atomic
+def member_reactivate(*, member, by):
+    """Open a deactivated member's account again: they may ask for a code."""
+    user = member.user
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        _log(member, by=by, message="Reactivated.")
+    return member
+
+
+def contact_to_invite(*, email):
+    """The contact person with this address who may be invited (the one confirmed or
+    made last), or None."""
+    return (
+        ContactPerson.objects.filter(email__iexact=(email or "").strip(), member__isnull=True)
+        .exclude(email="")
+        .select_related("organisation")
+        .order_by("-email_confirmed_at", "-pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def member_invite_contact(*, contact, by):
+    """Staff invite a registered organisation's contact person to become a member.
+
+    The person's address counts as confirmed from now on (the invitation is sent
+    to it, and signing in takes the code sent to it), so the first code they ask
+    for makes their account (`member_for_contact_email`). The invitation goes out
+    on commit, in the person's language, with the link to the sign-in page.
+    Raises NotInvitable for a person without an address or with an account.
+    """
+    contact = ContactPerson.objects.select_for_update().get(pk=contact.pk)
+    if not contact.email or hasattr(contact, "member"):
+        raise NotInvitable(contact)
+    if contact.email_confirmed_at is None:
+        contact.email_confirmed_at = timezone.now()
+        record_by(contact, by).save(update_fields=["email_confirmed_at"])
+    _log(contact, by=by, message="Invited to become a member.")
+    language = contact.language if contact.language in LANGUAGE_CODES else LANGUAGE_CODES[0]
+    with translation.override(language):
+        sign_in = mail.absolute(reverse("account_login"))
+    organisation = contact.organisation.name
+    transaction.on_commit(
+        lambda: mail.send(
+            to=[contact.email],
+            language=language,
+            template="members/email/staff_invitation",
+            context={"person": contact, "organisation": organisation, "sign_in": sign_in},
+        )
+    )
+    return contact

@@ -25,6 +25,14 @@ urlpatterns = [
     path("profile/", views.profile, name="profile"),
     path("colleagues/", views.colleagues, name="colleagues"),
     path("colleagues/<int:pk>/remove/", views.colleague_remove, name="colleague_remove"),
+    path("alerts/", views.alert_list, name="alerts"),
+    path("alerts/new/", views.alert_create, name="alert_create"),
+    path("alerts/<int:pk>/", views.alert_edit, name="alert_edit"),
+    path("alerts/<int:pk>/delete/", views.alert_delete, name="alert_delete"),
+    path("data/", views.data, name="data"),
+    path("data/download/", views.data_download, name="data_download"),
+    path("delete/", views.close_account, name="close_account"),
+    path("deleted/", views.account_closed, name="closed"),
 ]
 
 # allauth reverses these by their own names, outside any namespace.
@@ -45,3 +53,6 @@ allauth_urlpatterns = [
     path("inactive/", account_views.account_inactive, name="account_inactive"),
     path("sign-out/", account_views.logout, name="account_logout"),
 ]
+
+
+

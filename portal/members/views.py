@@ -1,21 +1,33 @@
 """The member area's pages (under /<lang>/account/): each one behind portal/members/access.py."""
 
+import json
 from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from companies import revisions
+from offers import selectors as offers
+from offers.services import alerts
+from portal import privacy
 from portal.common.languages import LANGUAGE_CODES, language_name
 from portal.members import selectors, services
 from portal.members.access import member_required
-from portal.members.forms import ColleagueInviteForm, OrganisationProfileForm, PartnerProfileForm
+from portal.members.forms import (
+    AlertForm,
+    CloseAccountForm,
+    ColleagueInviteForm,
+    OrganisationProfileForm,
+    PartnerProfileForm,
+)
 
 
 @never_cache
@@ -213,3 +225,112 @@ def colleague_remove(request, pk):
         "members/colleague_remove.html",
         {"member": member, "organisation": organisation, "colleague": colleague},
     )
+
+
+def _member_alerts(member):
+    return offers.alerts_of(member.user.email)
+
+
+@never_cache
+@member_required
+def alert_list(request):
+    language = get_language()
+    rows = [
+        (alert, offers.describe_search(alert.query, alert.filters, language))
+        for alert in _member_alerts(request.member)
+    ]
+    return render(request, "members/alert_list.html", {"alerts": rows})
+
+
+def _alert_search(form):
+    """The alert's (words, filters) from a valid form, as the offer list's URL has them."""
+    search = offers.search_from_data(
+        {name: form.data.get(name, "") for name in form.fields}, get_language()
+    )
+    return search.query, search.filters
+
+
+@never_cache
+@member_required
+def alert_create(request):
+    form = AlertForm(request.POST if request.method == "POST" else None, language=get_language())
+    if request.method == "POST" and form.is_valid():
+        query, filters = _alert_search(form)
+        alerts.alert_create_confirmed(
+            email=request.member.user.email, language=get_language(), query=query, filters=filters
+        )
+        messages.success(
+            request, _("Your alert is saved. New offers that match it reach you by e-mail.")
+        )
+        return redirect("members:alerts")
+    return render(request, "members/alert_form.html", {"form": form, "alert": None})
+
+
+@never_cache
+@member_required
+def alert_edit(request, pk):
+    alert = get_object_or_404(_member_alerts(request.member), pk=pk)
+    initial = {**alert.filters, "q": alert.query}
+    form = AlertForm(
+        request.POST if request.method == "POST" else None, initial=initial, language=get_language()
+    )
+    if request.method == "POST" and form.is_valid():
+        query, filters = _alert_search(form)
+        alerts.alert_change(alert=alert, language=get_language(), query=query, filters=filters)
+        messages.success(
+            request, _("Your alert is saved. New offers that match it reach you by e-mail.")
+        )
+        return redirect("members:alerts")
+    return render(request, "members/alert_form.html", {"form": form, "alert": alert})
+
+
+@never_cache
+@member_required
+def alert_delete(request, pk):
+    """GET asks to confirm; POST deletes."""
+    alert = get_object_or_404(_member_alerts(request.member), pk=pk)
+    if request.method == "POST":
+        alerts.alert_delete(alert=alert)
+        messages.success(request, _("The alert is deleted."))
+        return redirect("members:alerts")
+    search = offers.describe_search(alert.query, alert.filters, get_language())
+    return render(request, "members/alert_delete.html", {"alert": alert, "search": search})
+
+
+@never_cache
+@member_required
+def data(request):
+    return render(request, "members/data.html", {"member": request.member})
+
+
+@never_cache
+@member_required
+def data_download(request):
+    """Everything the portal holds about the member, as a JSON file (GDPR art. 15 and 20)."""
+    user = request.member.user
+    export = privacy.person_export(email=user.email, user=user)
+    response = HttpResponse(
+        json.dumps(export, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+    filename = f"podlaskie-clusters-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@never_cache
+@member_required
+def close_account(request):
+    form = CloseAccountForm(
+        request.POST if request.method == "POST" else None, member=request.member
+    )
+    if request.method == "POST" and form.is_valid():
+        services.member_close_account(member=request.member)
+        logout(request)
+        return redirect("members:closed")
+    return render(request, "members/close_account.html", {"form": form})
+
+
+@never_cache
+def account_closed(request):
+    """Said after the deletion, to a visitor no longer signed in."""
+    return render(request, "members/account_closed.html")

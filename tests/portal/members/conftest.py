@@ -61,3 +61,16 @@ def request_code(client, email, language="pl"):
 
 def confirm_code(client, code, language="pl"):
     return client.post(f"/{language}/account/sign-in/code/confirm/", {"code": code})
+
+
+@pytest.fixture
+def contact_member(confirmed_contact):
+    """The confirmed contact person's member account (made as a code request makes it)."""
+    from portal.members.services import member_for_contact_email
+
+    return member_for_contact_email(email=confirmed_contact.email)
+
+
+def sign_in_member(client, member):
+    client.force_login(member.user, backend="portal.members.signin.MemberBackend")
+    return client

@@ -9,13 +9,6 @@ from tests.factories import ContactPersonFactory, OrganisationFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def contact_member(confirmed_contact):
-    from portal.members.services import member_for_contact_email
-
-    return member_for_contact_email(email=confirmed_contact.email)
-
-
 def test_anonymous_is_sent_to_sign_in(client):
     response = client.get("/pl/account/")
 
