@@ -76,7 +76,8 @@ PAGES = {
     "companies.contactdataview": {ADMINISTRATOR: READ},
     # Erasures of a person's data: written by portal/privacy.py, read by administrators.
     "portal.personerasure": {ADMINISTRATOR: READ},
-    "members.member": {ADMINISTRATOR: ALL},
+    # Moderators see who has an account, to answer members; administrators manage them.
+    "members.member": {MODERATOR: READ, ADMINISTRATOR: ALL},
     "offers.offer": {MODERATOR: EDIT, TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Partners write them; nobody adds or edits one in the admin.
     "offers.expressionofinterest": {MODERATOR: READ, ADMINISTRATOR: READ | {"delete"}},
@@ -130,7 +131,7 @@ ACTIONS = {
     "offers.offerrevision": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
-    "members.member": {ADMINISTRATOR: {"delete_selected"}},
+    "members.member": {ADMINISTRATOR: {"delete_selected", "deactivate", "reactivate"}},
 }
 
 # The admin's other URLs: who may use them (everyone else gets a 403).
@@ -155,6 +156,8 @@ CUSTOM = {
     "questionnaire_submission_accept": REVIEWERS,
     "questionnaire_submission_reject": REVIEWERS,
     "questionnaire_submission_request_changes": REVIEWERS,
+    # Inviting a contact person to become a member makes one: administrators.
+    "members_member_invite": {ADMINISTRATOR},
     "companies_organisationrevision_accept": REVIEWERS,
     "companies_organisationrevision_reject": REVIEWERS,
     # Exports (the export page; its file is tested in tests/portal/test_exports.py).
@@ -288,6 +291,7 @@ def custom_request(name, records):
             "get",
             reverse("admin:otp_totp_totpdevice_qrcode", args=[device]),
         ),
+        "members_member_invite": ("get", reverse("admin:members_member_invite")),
         "offers_expressionofinterest_forward": (
             "post",
             reverse(
