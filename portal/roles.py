@@ -7,7 +7,8 @@ permissions, never group names. The roles, least privilege first:
   publishes, rejects and renews them (`offers.moderate_offer`); reads expressions
   of interest and forwards them (`offers.forward_interest`); views organisations
   and their contact persons, to broker contacts; accepts or rejects members'
-  proposed changes to organisations (`companies.moderate_organisationrevision`).
+  proposed changes to organisations (`companies.moderate_organisationrevision`);
+  views members (who has an account, for which organisation), to answer them.
 - translator: views offers, organisations, clusters and survey questions and edits
   only their translated texts (`<app>.translate_<model>`, see
   portal/common/translator_admin.py); no contact persons, submissions or expressions of
@@ -15,7 +16,9 @@ permissions, never group names. The roles, least privilege first:
 - editor: pages, news and events, whose models later issues add with the
   permissions for this group; for now nothing of offers, organisations or the
   questionnaire.
-- administrator: every permission of the portal's apps, and the staff accounts
+- administrator: every permission of the portal's apps (so it deactivates and
+  reactivates members, `members.change_member`, and invites a contact person to
+  become one, `members.add_member`), and the staff accounts
   and groups, managed within its own permissions (portal/admin.py); it reads the
   sign-in records, lifts lockouts and removes lost authenticator apps, without
   ever seeing an app's key.

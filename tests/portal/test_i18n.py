@@ -1,13 +1,15 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import URLResolver, get_resolver, reverse
 from django.urls.resolvers import LocalePrefixPattern
-from django.utils import translation
+from django.utils import timezone, translation
 
 from offers.models import Offer
 from portal.common.languages import LANGUAGE_CODES
-from tests.factories import ClusterFactory, OrganisationFactory
+from portal.members.services import member_for_contact_email
+from tests.factories import ClusterFactory, ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,16 +47,26 @@ NOT_PAGES = {
     "offers:alert_unsubscribe",
     "offers:feed",
     "offers:cluster_feed",
-    # The member area's pages of one offer or one expression of interest: for a
-    # signed-in member only; tests/portal/members visits them.
+    # allauth's sign-in stages that follow a code asked for, and signing out: the
+    # members' own tests (tests/portal/members/) walk them.
+    "account_confirm_login_code",
+    "account_email_verification_sent",
+    "account_logout",
+    # A member's own alert (tests/portal/members/test_alerts.py) and data file.
+    "members:alert_edit",
+    "members:alert_delete",
+    "members:data_download",
+    # The member's pages of one offer, expression of interest or colleague: their own
+    # tests (tests/portal/members/) visit them.
     "members:offer_edit",
     "members:offer_withdraw",
     "members:offer_renew",
     "members:interest_detail",
     "members:interest_outcome",
-    # A member's page about one colleague: tests/portal/members/test_colleagues.py.
     "members:colleague_remove",
 }
+# The member area's pages are visited by a signed-in member (a firm's contact person).
+MEMBER_PAGES = "members:"
 # An example of the arguments of each page that takes some.
 EXAMPLES = {
     "companies:organisation_detail": lambda: {"slug": "mleczarnia-narew"},
@@ -64,6 +76,13 @@ EXAMPLES = {
     "offers:interest_create": lambda: {"reference": _example_offer().reference},
     "offers:interest_sent": lambda: {"reference": _example_offer().reference},
 }
+
+
+def _example_member():
+    contact = ContactPersonFactory(
+        email="anna@mleczarnia.example", email_confirmed_at=timezone.now()
+    )
+    return member_for_contact_email(email=contact.email).user
 
 
 def _example_offer():
@@ -109,12 +128,17 @@ def test_every_page_has_a_prefix_lang_attribute_and_alternates(client):
         if name not in NOT_PAGES
     ]
     assert "home" in dict(names) and "offers:offer_list" in dict(names)
+    member = Client()
+    member.force_login(_example_member(), backend="portal.members.signin.MemberBackend")
     for language in LANGUAGE_CODES:
         for name, kwargs in names:
             with translation.override(language):
                 address = reverse(name, kwargs=kwargs)
             assert address.startswith(f"/{language}/")
-            response = client.get(address)
+            visitor = (
+                member if name.startswith(MEMBER_PAGES) and name != "members:closed" else client
+            )
+            response = visitor.get(address)
             page = response.content.decode()
             assert response.status_code == 200, address
             assert f'<html lang="{language}">' in page, address
