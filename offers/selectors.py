@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from companies.models import Activity, Cluster
 from offers.filters import OfferFilter, country_options
@@ -259,9 +260,48 @@ def describe_search(query, filters, language):
             field = form.fields[name]
             if isinstance(field, forms.ModelChoiceField):
                 shown = str(value)
+            elif not hasattr(field, "choices"):  # a country: any code is valid, no choices
+                shown = str(countries.name(value) or value)
             else:
                 shown = str(dict(field.choices).get(value, value))
             described.append((str(field.label), shown))
+        return described
+
+
+def describe_searches(searches, language):
+    """`describe_search` of each (words, filters) pair, for a list of alerts: the
+    clusters and NACE classes they name are read once for all (two queries at most).
+    A value that is no longer valid is left out, as `describe_search` leaves it."""
+    searches = list(searches)
+    slugs = {filters["cluster"] for _query, filters in searches if filters.get("cluster")}
+    codes = {filters["activity"] for _query, filters in searches if filters.get("activity")}
+    with translation.override(language):
+        named = {
+            "cluster": {c.slug: str(c) for c in Cluster.objects.filter(slug__in=slugs)}
+            if slugs
+            else {},
+            "activity": {
+                a.code: str(a)
+                for a in Activity.objects.filter(level=Activity.Level.CLASS, code__in=codes)
+            }
+            if codes
+            else {},
+        }
+        fields = _filterset({}, language).form.fields
+        every_country = {code: str(name) for code, name in countries}
+        for name in FILTERS:
+            if name in ("country", "target"):
+                named[name] = every_country
+            elif name not in named:
+                named[name] = {str(value): str(label) for value, label in fields[name].choices}
+        described = []
+        for query, filters in searches:
+            pairs = [(str(_("Words")), query)] if query else []
+            for name in FILTERS:
+                shown = named[name].get(str(filters.get(name) or ""))
+                if filters.get(name) and shown is not None:
+                    pairs.append((str(fields[name].label), shown))
+            described.append(pairs)
         return described
 
 

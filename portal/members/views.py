@@ -234,11 +234,11 @@ def _member_alerts(member):
 @never_cache
 @member_required
 def alert_list(request):
-    language = get_language()
-    rows = [
-        (alert, offers.describe_search(alert.query, alert.filters, language))
-        for alert in _member_alerts(request.member)
-    ]
+    alerts_kept = list(_member_alerts(request.member))
+    searches = offers.describe_searches(
+        [(alert.query, alert.filters) for alert in alerts_kept], get_language()
+    )
+    rows = list(zip(alerts_kept, searches, strict=True))
     return render(request, "members/alert_list.html", {"alerts": rows})
 
 

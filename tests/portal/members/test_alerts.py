@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as fuzzing
 from hypothesis import strategies as st
 
+from offers import selectors as offers
 from offers.models import SavedSearch
 from offers.services import alerts
 from tests.portal.members.conftest import sign_in_member
@@ -83,19 +84,42 @@ def test_a_wrong_choice_is_refused_and_what_was_typed_is_kept(client, anna):
     assert not SavedSearch.objects.exists()
 
 
-def test_list_shows_only_her_alerts(client, anna, django_assert_num_queries):
-    an_alert(query="mleko", cluster="dairy")
+@pytest.mark.parametrize("count", [1, 12])
+def test_list_shows_only_her_alerts(client, anna, django_assert_num_queries, count):
+    for number in range(count):
+        an_alert(query=f"mleko{number}", cluster="dairy", activity="10.51", kind="business_offer")
     an_alert(query="ser")
     an_alert(email="someone@else.example", query="obcy")
     client.get("/pl/account/alerts/")
 
-    # The session, the user, the member; her alerts; the clusters named in one.
-    with django_assert_num_queries(5):
+    # The session, the user, the member; her alerts; the clusters and the NACE
+    # classes they name.
+    with django_assert_num_queries(6):
         response = client.get("/pl/account/alerts/")
 
     content = response.content.decode()
-    assert "mleko" in content and "ser" in content
+    assert "mleko0" in content and "ser" in content
     assert "obcy" not in content
+    described = offers.describe_search("mleko0", SavedSearch.objects.last().filters, "pl")
+    assert [label for label, _value in described] == [
+        "Szukane słowa",
+        "Rodzaj oferty",
+        "Klaster",
+        "Działalność (NACE)",
+    ]
+    for _label, value in described[1:]:
+        assert content.count(f'<dd class="col-sm-8">{value}</dd>') == count
+
+
+def test_a_list_describes_each_search_as_one_alone(anna):
+    filters = {"cluster": "dairy", "activity": "10.51", "kind": "business_offer", "country": "IT"}
+    gone = {"cluster": "no-such-cluster", "target": "DE"}
+
+    for language in ("pl", "hu"):
+        assert offers.describe_searches([("mleko", filters), ("", gone)], language) == [
+            offers.describe_search("mleko", filters, language),
+            offers.describe_search("", gone, language),
+        ]
 
 
 def test_list_queries_with_no_alert(client, anna, django_assert_num_queries):
