@@ -20,6 +20,6 @@ def remove_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("members", "0002_staff_roles")]
+    dependencies = [("members", "0003_member_history")]
 
     operations = [migrations.RunPython(add_roles, remove_roles)]
