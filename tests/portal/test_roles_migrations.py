@@ -138,7 +138,7 @@ LATER = {
     "moderator": {("offers", "view_offerrevision"), ("members", "view_member")},
     "translator": set(),
     "editor": set(),
-    "administrator": every("members", ["member"])
+    "administrator": every("members", ["member", "historicalmember"])
     | every("offers", ["offerrevision"])
     | {("portal", "view_personerasure")},
 }
