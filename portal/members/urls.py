@@ -53,6 +53,3 @@ allauth_urlpatterns = [
     path("inactive/", account_views.account_inactive, name="account_inactive"),
     path("sign-out/", account_views.logout, name="account_logout"),
 ]
-
-
-
