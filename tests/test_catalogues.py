@@ -98,3 +98,20 @@ def test_catalogues_hold_every_string_of_the_source(tmp_path):
     assert extracted.returncode == 0, extracted.stderr
     found = set(entries(project / "locale" / "pl" / "LC_MESSAGES" / "django.po"))
     assert found - set(entries(catalogue("pl"))) == set()
+
+
+@pytest.mark.parametrize("code", [code for code in LANGUAGE_CODES if code != "en"])
+def test_allauths_own_catalogue_is_complete_for_every_language_but_its_source(code):
+    """The sign-in pages and e-mails show allauth's own strings: its catalogue of each
+    of our languages (English is its source) translates every one of them."""
+    import allauth
+
+    path = Path(allauth.__file__).parent / "locale" / code / "LC_MESSAGES" / "django.po"
+    result = subprocess.run(
+        ["msgfmt", "--check", "--statistics", "-o", os.devnull, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "translated messages" in result.stderr
+    assert "fuzzy" not in result.stderr and "untranslated" not in result.stderr

@@ -120,10 +120,15 @@ def partner_register(
 
 
 def member_keep_language(*, member, language):
-    """The member's interface language becomes `language` (kept for e-mails too)."""
+    """The member's interface language becomes `language` (kept for e-mails too): their
+    contact record's as well, which the organisations' and offers' e-mails use."""
     if member.language != language:
         member.language = language
         member.save(update_fields=["language"])
+    contact = member.contact
+    if contact is not None and contact.language != language:
+        contact.language = language
+        contact.save(update_fields=["language"])
     return member
 
 

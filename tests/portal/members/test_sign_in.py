@@ -37,6 +37,9 @@ def test_contact_person_signs_in_by_code_and_sees_their_organisation(
     # The page where the member signed in was Polish: that language is now kept.
     member.refresh_from_db()
     assert member.language == "pl"
+    # ... and the contact record's, which the decisions on their changes are sent in.
+    confirmed_contact.refresh_from_db()
+    assert confirmed_contact.language == "pl"
 
 
 def test_the_code_email_and_the_pages_are_in_the_language_of_the_request(
