@@ -31,9 +31,10 @@ MEMBER_BACKEND = "portal.members.signin.MemberBackend"
 STAFF_BACKEND = "portal.signin.StaffSignInBackend"
 
 
-# What an organisation owns, made for it: each maker takes the organisation and
-# returns one of its rows, in the state the member pages act on (an offer
-# published, a proposal awaiting a decision, an expression of interest forwarded).
+# What a member's organisation (or the member) owns, made for them: each maker
+# takes the member and returns one of the rows, in the state the member pages act
+# on (an offer published, a proposal awaiting a decision, an expression of
+# interest forwarded, a colleague's account).
 
 
 def _member(organisation):
@@ -41,13 +42,17 @@ def _member(organisation):
     return member_services.member_for_contact_email(email=contact.email)
 
 
-def _offer(organisation):
-    return OfferFactory(organisation=organisation, title=f"Oferta {organisation.name}")
+def _organisation(member):
+    return member.organisation
 
 
-def _interest(organisation):
+def _offer(member):
+    return OfferFactory(organisation=member.organisation, title=f"Oferta {member.organisation}")
+
+
+def _interest(member):
     return ExpressionOfInterest.objects.create(
-        offer=_offer(organisation),
+        offer=_offer(member),
         name="Jana Nováková",
         organisation_name="Mlékárna Vysočina s.r.o.",
         country="CZ",
@@ -61,22 +66,31 @@ def _interest(organisation):
     )
 
 
-def _offer_revision(organisation):
-    offer = _offer(organisation)
+def _offer_revision(member):
+    offer = _offer(member)
     return OfferRevision.objects.create(
         offer=offer, language="pl", title="Nowy tytuł", kind=offer.kind
     )
 
 
-def _organisation_revision(organisation):
+def _organisation_revision(member):
     return OrganisationRevision.objects.create(
-        organisation=organisation, language="pl", changes={"description_pl": "Nowy opis."}
+        organisation=member.organisation, language="pl", changes={"description_pl": "Nowy opis."}
     )
 
 
-def _alert(organisation):
+def _contact(member):
+    return ContactPersonFactory(organisation=member.organisation)
+
+
+def _colleague(member):
+    """Another member of the same organisation."""
+    return _member(member.organisation)
+
+
+def _alert(member):
     return SavedSearch.objects.create(
-        email=_member(organisation).user.email,
+        email=member.user.email,
         language="pl",
         query="sery",
         consent_version="2026-01",
@@ -86,9 +100,9 @@ def _alert(organisation):
 
 ROWS = {
     # the organisation itself
-    "slug": lambda organisation: organisation,
-    "organisation": lambda organisation: organisation,
-    "organisation_slug": lambda organisation: organisation,
+    "slug": _organisation,
+    "organisation": _organisation,
+    "organisation_slug": _organisation,
     # its offers, by reference (or id)
     "reference": _offer,
     "offer": _offer,
@@ -105,19 +119,24 @@ ROWS = {
     "revision": _organisation_revision,
     "revision_id": _organisation_revision,
     # its contact persons and their accounts (colleagues)
-    "contact": lambda organisation: ContactPersonFactory(organisation=organisation),
-    "contact_id": lambda organisation: ContactPersonFactory(organisation=organisation),
-    "colleague": lambda organisation: ContactPersonFactory(organisation=organisation),
-    "member": _member,
-    "member_id": _member,
-    # its members' alerts
+    "contact": _contact,
+    "contact_id": _contact,
+    "colleague": _colleague,
+    "member": _colleague,
+    "member_id": _colleague,
+    # the member's alerts
     "alert": _alert,
     "alert_id": _alert,
     "token": _alert,
 }
-# A kwarg whose name does not say what it names (`pk`, `id`): one entry per URL
-# name, e.g. {"members:offer_edit": {"pk": _offer}}.
-ROWS_BY_URL = {}
+# A kwarg whose name does not say what it names (`pk`, `id`): one entry per URL name.
+ROWS_BY_URL = {
+    "members:colleague_remove": {"pk": _colleague},
+    "members:interest_detail": {"pk": _interest},
+    "members:interest_outcome": {"pk": _interest},
+    "members:alert_edit": {"pk": _alert},
+    "members:alert_delete": {"pk": _alert},
+}
 
 
 def row_maker(route, kwarg):
@@ -148,9 +167,10 @@ def value_for(route, kwarg, row):
     return row.pk
 
 
-def values_of(route, organisation):
-    """Each kwarg of the route filled with a row of the organisation: (values, rows)."""
-    rows = {kwarg: row_maker(route, kwarg)(organisation) for kwarg in route.kwargs}
+def values_of(route, member):
+    """Each kwarg of the route filled with a row of the member's (or their
+    organisation's): (values, rows)."""
+    rows = {kwarg: row_maker(route, kwarg)(member) for kwarg in route.kwargs}
     return {kwarg: value_for(route, kwarg, row) for kwarg, row in rows.items()}, rows
 
 
@@ -187,12 +207,20 @@ def owner(row):
     return row.organisation
 
 
-@pytest.mark.parametrize("kwarg", sorted(ROWS))
-def test_each_maker_makes_a_row_of_the_organisation(kwarg, organisation_b):
-    row = ROWS[kwarg](organisation_b)
+MAKERS = {
+    maker.__name__: maker
+    for maker in [*ROWS.values(), *(m for by in ROWS_BY_URL.values() for m in by.values())]
+}
 
-    assert owner(row) == organisation_b
+
+@pytest.mark.parametrize("maker", sorted(MAKERS))
+def test_each_maker_makes_a_row_of_the_members_organisation(maker, member_b):
+    row = MAKERS[maker](member_b)
+
+    assert owner(row) == member_b.organisation
     assert row.pk is not None
+    if isinstance(row, Member):
+        assert row != member_b
 
 
 @pytest.fixture
@@ -201,12 +229,17 @@ def organisation_b():
 
 
 @pytest.fixture
+def member_b(organisation_b):
+    return _member(organisation_b)
+
+
+@pytest.fixture
 def member_a():
     return _member(OrganisationFactory(name="Mleczarnia Narew"))
 
 
-def sample_values(route, organisation):
-    return values_of(route, organisation)[0] if route.kwargs else {}
+def sample_values(route, member):
+    return values_of(route, member)[0] if route.kwargs else {}
 
 
 def assert_sent_to_sign_in(response, address, language):
@@ -218,20 +251,20 @@ def assert_sent_to_sign_in(response, address, language):
 
 @pytest.mark.parametrize("language", ["pl", "cs"])
 @pytest.mark.parametrize("route", ROUTES, ids=lambda route: route.name)
-def test_anonymous_visitors_are_sent_to_sign_in(client, route, language, organisation_b):
-    address = route.path(sample_values(route, organisation_b), language)
+def test_anonymous_visitors_are_sent_to_sign_in(client, route, language, member_b):
+    address = route.path(sample_values(route, member_b), language)
 
     assert_sent_to_sign_in(client.get(address), address, language)
     assert_sent_to_sign_in(client.post(address, {}), address, language)
 
 
 @pytest.mark.parametrize("route", ROUTES, ids=lambda route: route.name)
-def test_staff_get_403(client, route, organisation_b):
+def test_staff_get_403(client, route, member_b):
     staff = get_user_model().objects.create_user(
         "urzednik", "urzednik@urzad.example", "Mleko-2026!", is_staff=True, is_superuser=True
     )
     client.force_login(staff, backend=STAFF_BACKEND)
-    address = route.path(sample_values(route, organisation_b))
+    address = route.path(sample_values(route, member_b))
 
     assert client.get(address).status_code == 403
     assert client.post(address, {}).status_code == 403
@@ -253,11 +286,11 @@ def snapshot(rows, organisation):
 
 
 @pytest.mark.parametrize("route", WITH_VALUES, ids=lambda route: route.name)
-def test_another_organisations_rows_are_not_found(client, route, member_a, organisation_b, partner):
-    own_values, _own = values_of(route, member_a.organisation)
-    values, rows = values_of(route, organisation_b)
+def test_another_organisations_rows_are_not_found(client, route, member_a, member_b, partner):
+    own_values, _own = values_of(route, member_a)
+    values, rows = values_of(route, member_b)
     address = route.path(values)
-    before = snapshot(rows, organisation_b)
+    before = snapshot(rows, member_b.organisation)
     client.force_login(member_a.user, backend=MEMBER_BACKEND)
     # The page answers for the member's own row: the 404s below are B's row's.
     assert client.get(route.path(own_values)).status_code != 404
@@ -272,7 +305,7 @@ def test_another_organisations_rows_are_not_found(client, route, member_a, organ
     answers["partner's POST"] = client.post(address, {}).status_code
 
     assert answers == dict.fromkeys(answers, 404)
-    assert snapshot(rows, organisation_b) == before
+    assert snapshot(rows, member_b.organisation) == before
 
 
 def admin_routes():

@@ -178,7 +178,7 @@ def member_pages(member, language):
     """Every member page: those without values, and the others with the member's own."""
     pages = []
     for route in area.member_routes():
-        values = values_of(route, member.organisation)[0] if route.kwargs else {}
+        values = values_of(route, member)[0] if route.kwargs else {}
         pages.append(route.path(values, language))
     return pages
 
