@@ -158,7 +158,12 @@ def fuzz_forms(client, page, language):
     def post_generated(data):
         form = data.draw(st.sampled_from(forms), label="form")
         address = action_of(form, page)
-        assert_answered(client, address, client.post(address, draw_post(data, form)))
+        response = client.post(address, draw_post(data, form))
+        if response.status_code == 404 and client.get(page).status_code == 404:
+            # An earlier example removed the form's row (a colleague removed): its
+            # page is gone, and so is its form, as for another organisation's row.
+            return
+        assert_answered(client, address, response)
 
     if forms:
         post_generated()
