@@ -1,5 +1,6 @@
-"""The member area in a browser: accessibility of every member page, and members
-signing in by the code e-mailed to them.
+"""The member area in a browser: accessibility of every member page, members
+signing in by the code e-mailed to them, and a firm's changes on their way through
+the office to the public pages.
 
 The member pages are walked from the resolver (tests/portal/members/area.py): a
 page added to the `members` namespace is checked with axe-core here at once.
@@ -8,15 +9,22 @@ page added to the `members` namespace is checked with axe-core here at once.
 import re
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
+from companies.models import OrganisationRevision
+from offers.models import Offer
 from portal.members.models import Member
+from portal.roles import MODERATOR
 from tests.e2e.conftest import axe_violations
 from tests.factories import ContactPersonFactory, OrganisationFactory
+from tests.helpers import add_roles
 from tests.portal.members import area
 from tests.portal.members.conftest import code_in
 
@@ -105,9 +113,7 @@ def test_no_member_page_has_an_accessibility_violation(
     assert page.foreign_requests == []
 
 
-def test_a_czech_partner_registers_and_a_polish_firm_signs_in(
-    browser, page, live_server, unlimited
-):
+def test_a_czech_partner_registers_and_signs_in_by_code(browser, page, live_server, unlimited):
     # A partner registers in Czech and confirms the address by the e-mailed code.
     page.goto(live_server.url + "/cs/account/sign-up/")
     expect(page.locator("html")).to_have_attribute("lang", "cs")
@@ -128,19 +134,125 @@ def test_a_czech_partner_registers_and_a_polish_firm_signs_in(
     expect(page.locator("main")).to_contain_text("Mlékárna Vysočina s.r.o.")
     partner = Member.objects.get(user__email="jana@mlekarna.example")
     assert (partner.kind, partner.language, partner.country.code) == ("partner", "cs", "CZ")
+    assert page.foreign_requests == []
 
-    # A firm's contact person signs in in Polish, in another browser.
+
+NEW_DESCRIPTION = "Mleczarnia z Łomży: sery dojrzewające i masło z mleka od 120 gospodarstw."
+OFFER_TITLE = "Eksport serów dojrzewających"
+MODERATOR_PASSWORD = "Moderator-2026!"
+
+
+def moderator():
+    """A staff member with the moderator role who signs in with an authenticator app."""
+    add_roles()
+    user = User.objects.create_user(
+        "moderatorka", "moderatorka@podlaskie.example", MODERATOR_PASSWORD, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=MODERATOR))
+    return TOTPDevice.objects.create(user=user, name="telefon", confirmed=True)
+
+
+def current_code(device):
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{totp.token():0{device.digits}d}"
+
+
+def sign_in_to_admin(page, live_server, device, address):
+    """The admin's sign-in as staff go through it: name, password, the app's code."""
+    page.goto(live_server.url + address)
+    page.locator("#id_username").fill(device.user.username)
+    page.locator("#id_password").fill(MODERATOR_PASSWORD)
+    page.locator("#id_otp_token").fill(current_code(device))
+    page.locator("input[type=submit]").click()
+    expect(page).to_have_url(live_server.url + address)
+
+
+def test_a_polish_firm_proposes_a_description_and_an_offer_that_a_moderator_accepts(
+    browser, page, live_server, unlimited, settings
+):
+    settings.STAFF_2FA_REQUIRED = True
     contact = contact_person(name="Mleczarnia Narew", slug="mleczarnia-narew")
+    organisation = contact.organisation
+    device = moderator()
+
+    # The firm's contact person signs in in Polish.
     firm = browser.new_context(locale="pl-PL")
     member_page = firm.new_page()
     sign_in(member_page, live_server, CONTACT_EMAIL, "pl")
     expect(member_page.locator("h1")).to_have_text("Moje konto")
     expect(member_page.locator("main")).to_contain_text("Mleczarnia Narew")
     member = Member.objects.get(user__email=CONTACT_EMAIL)
-    assert (member.kind, member.organisation, member.language) == (
-        "contact",
-        contact.organisation,
-        "pl",
+    assert (member.kind, member.organisation, member.language) == ("contact", organisation, "pl")
+
+    # They propose a new description on the profile page ...
+    member_page.goto(f"{live_server.url}/pl/account/profile/")
+    expect(member_page.locator("#id_description")).to_have_attribute("lang", "pl")
+    member_page.locator("#id_description").fill(NEW_DESCRIPTION)
+    member_page.get_by_role("button", name="Wyślij zmiany do urzędu").click()
+    expect(member_page.locator(".alert-success")).to_contain_text(
+        "Zmiany zostały wysłane do urzędu"
     )
+    revision = OrganisationRevision.objects.get(organisation=organisation)
+    assert revision.status == OrganisationRevision.Status.PENDING
+    assert revision.changes["description_pl"] == NEW_DESCRIPTION
+
+    # ... and a new offer on the offers pages.
+    member_page.goto(f"{live_server.url}/pl/account/offers/")
+    member_page.locator("a[href$='/pl/account/offers/new/']").first.click()
+    member_page.locator("#id_kind").select_option(Offer.Kind.BUSINESS_OFFER)
+    member_page.locator("#id_title").fill(OFFER_TITLE)
+    member_page.locator("#id_summary").fill("Szukamy dystrybutorów serów w Czechach i na Węgrzech.")
+    member_page.locator("form.member-offer-form button[type=submit]").click()
+    expect(member_page).to_have_url(f"{live_server.url}/pl/account/offers/")
+    offer = Offer.objects.get(organisation=organisation)
+    assert (offer.status, offer.source_language, offer.title_pl) == (
+        Offer.Status.SUBMITTED,
+        "pl",
+        OFFER_TITLE,
+    )
+    expect(member_page.locator(".alert-success")).to_contain_text(offer.reference)
+    expect(member_page.locator("main")).to_contain_text(OFFER_TITLE)
+
+    # Nothing is public before the office decides.
+    member_page.goto(f"{live_server.url}/pl/directory/mleczarnia-narew/")
+    expect(member_page.locator("main")).not_to_contain_text(NEW_DESCRIPTION)
     firm.close()
+
+    # A moderator signs in to the admin and accepts the proposed description ...
+    office = browser.new_context(locale="pl-PL")
+    admin = office.new_page()
+    revision_page = f"/pl/admin/companies/organisationrevision/{revision.pk}/change/"
+    sign_in_to_admin(admin, live_server, device, revision_page)
+    expect(admin.locator("#content")).to_contain_text(NEW_DESCRIPTION)
+    admin.locator(f"form[action$='/{revision.pk}/accept/'] input[type=submit]").click()
+    expect(admin.locator(".messagelist")).to_contain_text("Mleczarnia Narew")
+    revision.refresh_from_db()
+    assert (revision.status, revision.decided_by) == ("accepted", device.user)
+
+    # ... and publishes the offer with the list's action, as moderators do.
+    admin.goto(f"{live_server.url}/pl/admin/offers/offer/")
+    admin.locator(f"input[name=_selected_action][value='{offer.pk}']").check()
+    admin.locator("select[name=action]").select_option("publish_offers")
+    admin.locator("#changelist-form button[name=index]").click()
+    expect(admin.locator(".messagelist")).to_contain_text("Opublikowano 1 ofertę na 12 miesięcy.")
+    offer.refresh_from_db()
+    assert offer.status == Offer.Status.PUBLISHED
+    office.close()
+
+    # The directory and the offer list show them.
+    page.goto(f"{live_server.url}/pl/directory/")
+    expect(page.locator("main")).to_contain_text(NEW_DESCRIPTION)
+    page.goto(f"{live_server.url}/pl/offers/")
+    expect(page.get_by_role("link", name=OFFER_TITLE)).to_be_visible()
+
+    # The Czech page of the organisation shows the Polish text, and says so.
+    page.goto(f"{live_server.url}/cs/directory/mleczarnia-narew/")
+    expect(page.locator("html")).to_have_attribute("lang", "cs")
+    description = page.locator("main [lang=pl]", has_text=NEW_DESCRIPTION)
+    expect(description).to_have_count(1)
+    expect(description.locator("xpath=following-sibling::p[1]")).to_have_text(
+        "Zatím nepřeloženo do tohoto jazyka. Jazyk zobrazeného textu: polština."
+    )
+    assert axe_violations(page) == []
     assert page.foreign_requests == []
