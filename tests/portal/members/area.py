@@ -98,13 +98,21 @@ def routes(namespace):
     ]
 
 
+# The one page of the member area open to everyone: the one shown after a member
+# deleted their account (signed out by then); it names no one.
+OPEN_TO_ALL = {"members:closed"}
+# A member's data as a file to download, not a page to read.
+DOWNLOADS = {"members:data_download"}
+
+
 def member_routes():
-    return routes(MEMBERS)
+    """The member area's routes that only a signed-in member opens."""
+    return [route for route in routes(MEMBERS) if route.name not in OPEN_TO_ALL]
 
 
 def plain_member_routes():
     """The member pages that take no value in their URL: a member opens each as it is."""
-    return [route for route in member_routes() if not route.kwargs]
+    return [route for route in member_routes() if not route.kwargs and route.name not in DOWNLOADS]
 
 
 # The sign-in pages a member uses (allauth's, routed in portal/members/urls.py).

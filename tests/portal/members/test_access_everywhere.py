@@ -13,9 +13,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 from django.forms.models import model_to_dict
-from django.urls import path
+from django.urls import path, reverse
 from django.urls.converters import IntConverter, UUIDConverter
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from companies.models import Organisation, OrganisationRevision
 from offers.models import ExpressionOfInterest, OfferRevision, SavedSearch
@@ -338,3 +338,15 @@ def test_a_member_never_opens_an_admin_page(client, route, member_a):
         assert response.status_code in {302, 403}, address
         if response.status_code == 302:
             assert urlsplit(response["Location"]).path == "/pl/admin/login/", address
+
+
+@pytest.mark.parametrize("name", sorted(area.OPEN_TO_ALL))
+def test_the_pages_open_to_all_answer_anyone_and_name_no_one(client, name, member_b):
+    with translation.override("cs"):
+        address = reverse(name)
+
+    response = client.get(address)
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert member_b.user.email not in page and member_b.user.last_name not in page
