@@ -10,6 +10,7 @@ from django.utils.text import capfirst
 from companies.models import ContactDataView, ContactPerson, Organisation, OrganisationRevision
 from offers.models import Offer, OfferTranslation
 from portal.common.history import history_models
+from portal.members.models import Member
 from questionnaire.models import Submission
 from tests.factories import ContactPersonFactory, OrganisationFactory
 from tests.helpers import change_form_data, offer_action, sign_in
@@ -105,6 +106,7 @@ def test_each_app_names_the_models_whose_history_is_kept():
         Offer,
         OfferTranslation,
         Submission,
+        Member,
     ]
     columns = {field.name for field in Submission.history.model._meta.fields}
     assert {"status", "email"} <= columns
