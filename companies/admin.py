@@ -22,6 +22,7 @@ from companies.models import (
     Organisation,
     OrganisationRevision,
 )
+from portal.common.admin import ReadOnlyAdminMixin
 from portal.common.exports import StaffExportMixin
 from portal.common.history_admin import HistoryAdmin
 from portal.common.translator_admin import TranslatorAdminMixin
@@ -174,7 +175,7 @@ RevisionStatus = OrganisationRevision.Status
 
 
 @admin.register(OrganisationRevision)
-class OrganisationRevisionAdmin(HistoryAdmin):
+class OrganisationRevisionAdmin(ReadOnlyAdminMixin, HistoryAdmin):
     """Members' proposed changes: read beside the record, accepted or rejected here.
 
     Nothing is edited on these pages: the decision goes through the services
@@ -205,15 +206,6 @@ class OrganisationRevisionAdmin(HistoryAdmin):
         "decided_at",
         "reason",
     ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def may_moderate(self, request):
         return self.has_view_permission(request) and request.user.has_perm(
@@ -348,7 +340,7 @@ class ContactPersonAdmin(HistoryAdmin):
 
 
 @admin.register(ContactDataView)
-class ContactDataViewAdmin(admin.ModelAdmin):
+class ContactDataViewAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The log of views of contact data: read by administrators, written by no one here."""
 
     list_display = ["viewed_at", "username", "contact_person", "organisation", "path"]
@@ -365,12 +357,3 @@ class ContactDataViewAdmin(admin.ModelAdmin):
         "organisation",
         "path",
     ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

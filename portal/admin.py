@@ -23,8 +23,10 @@ from django.shortcuts import get_object_or_404
 from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-# Registers the background task results with their errors.
 from portal.common import tasks_admin  # noqa: F401
+
+# Registers the background task results with their errors.
+from portal.common.admin import ReadOnlyAdminMixin
 from portal.models import PersonErasure
 
 
@@ -155,7 +157,7 @@ admin.site.register(TOTPDevice, StaffTOTPDeviceAdmin)
 
 
 @admin.register(PersonErasure)
-class PersonErasureAdmin(admin.ModelAdmin):
+class PersonErasureAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The log of erasures of personal data: read by administrators, written by no one here."""
 
     list_display = ["erased_at", "erasure_id", "requested_by", "staff_username", "had_account"]
@@ -171,12 +173,3 @@ class PersonErasureAdmin(admin.ModelAdmin):
         "had_account",
         "counts",
     ]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -17,6 +17,9 @@ the list's editable rows) checks the text posted to it as every form of the port
 does (portal/common/text.py).
 
 The portal's admin site mixes both into every ModelAdmin it registers.
+
+`ReadOnlyAdminMixin` is for the records staff read and never add, edit or delete in
+the admin (logs, and what members propose, which staff decide through buttons).
 """
 
 from django.contrib.admin.utils import flatten_fieldsets
@@ -26,6 +29,19 @@ from django.db.models.constants import LOOKUP_SEP
 from portal.common.text import TextFormMixin
 
 SEARCH_PREFIXES = "^=@"
+
+
+class ReadOnlyAdminMixin:
+    """A ModelAdmin whose records are read, never added, changed or deleted there."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class VisibleFieldsOnlyMixin:
