@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "import_export",
     "simple_history",
+    # Rich text for news and events, cleaned with nh3 (portal/common/rich_text.py).
+    "django_prose_editor",
     # Members (a firm's contact person, a partner abroad) sign in by a code
     # e-mailed to them: django-allauth's accounts, without passwords.
     "allauth",
@@ -70,6 +72,11 @@ INSTALLED_APPS = [
     "companies",
     "offers",
     "questionnaire",
+    # Content sub-apps: the project's activities (portal/<app>/).
+    "portal.documents",
+    "portal.events",
+    "portal.news",
+    "portal.project",
     # The signed-in member area (shell).
     "portal.members",
 ]

@@ -1,8 +1,9 @@
 """The import contract: no layer imports one above it (README, "Layout").
 
 Bottom up: the kernel (`portal.common`, with `portal.models`), the domain apps
-`companies`, `offers` and `questionnaire` in that order, and the shell (the rest
-of `portal`), which alone may import everything. Every `import` and `from ...
+`companies`, `offers` and `questionnaire` in that order, the content sub-apps of
+`portal` (news, events, documents, the project: `CONTENT`), and the shell (the
+rest of `portal`), which alone may import everything. Every `import` and `from ...
 import` of every module counts, those inside functions too. A forbidden import
 fails the test with its file, line and the module it names.
 
@@ -17,14 +18,19 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ["portal", "companies", "offers", "questionnaire"]
 
 KERNEL = "kernel"
+CONTENT = "content"
 SHELL = "shell"
+# The content sub-apps of `portal`: they may import the kernel, the domain apps
+# and one another, never the shell.
+CONTENT_APPS = ("portal.documents", "portal.events", "portal.news", "portal.project")
 # Each layer, and the layers it may import (itself included).
 MAY_IMPORT = {
     KERNEL: {KERNEL},
     "companies": {KERNEL, "companies"},
     "offers": {KERNEL, "companies", "offers"},
     "questionnaire": {KERNEL, "companies", "offers", "questionnaire"},
-    SHELL: {KERNEL, "companies", "offers", "questionnaire", SHELL},
+    CONTENT: {KERNEL, "companies", "offers", "questionnaire", CONTENT},
+    SHELL: {KERNEL, "companies", "offers", "questionnaire", CONTENT, SHELL},
 }
 
 
@@ -36,6 +42,8 @@ def layer_of(module):
             ("portal.common.", "portal.models.")
         ):
             return KERNEL
+        if module in CONTENT_APPS or module.startswith(tuple(f"{app}." for app in CONTENT_APPS)):
+            return CONTENT
         return SHELL
     if top in PACKAGES:
         return top
@@ -152,3 +160,14 @@ def test_a_file_in_the_tree_is_read(tmp_path):
 def test_the_shell_imports_everything():
     source = "import companies\nimport offers\nimport questionnaire\nfrom portal import views\n"
     assert violations_in("portal/dashboard.py", source) == []
+
+
+def test_content_may_import_domain_apps_and_content_but_not_the_shell():
+    source = "from companies.models import Cluster\nfrom portal.documents.models import Document\n"
+    assert violations_in("portal/news/example.py", source) == []
+    assert violations_in("portal/events/example.py", "from portal.members import access\n") == [
+        "portal/events/example.py:1: content imports portal.members.access (shell)"
+    ]
+    assert violations_in("offers/example.py", "from portal.news import models\n") == [
+        "offers/example.py:1: offers imports portal.news.models (content)"
+    ]

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "portal.events"
+    label = "events"
+    verbose_name = _("Events")
+
+    def ready(self):
+        from portal.common.translations import RecordTranslatable, register
+        from portal.events.models import Event
+
+        register(
+            Event,
+            RecordTranslatable("title", "description", "programme", "report", "organiser"),
+        )
