@@ -9,11 +9,13 @@ from companies.sitemaps import ClusterSitemap, OrganisationSitemap
 from offers.sitemaps import OfferSitemap
 from portal import views
 from portal.members.urls import allauth_urlpatterns
+from portal.news.sitemaps import NewsSitemap
 
 SITEMAPS = {
     "offers": OfferSitemap,
     "organisations": OrganisationSitemap,
     "clusters": ClusterSitemap,
+    "news": NewsSitemap,
 }
 
 # A database that does not answer is a 503 page, not a 500 (portal/views.py).
@@ -42,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("companies.urls")),
     path("", include("questionnaire.urls")),
     path("", include("offers.urls")),
+    path("", include("portal.news.urls")),
 )
 
 if settings.DEBUG:
