@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from offers.models import Offer
 from portal.common.languages import LANGUAGE_CODES
 from portal.members.services import member_for_contact_email
+from portal.news.models import NewsItem
 from tests.factories import ClusterFactory, ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
 
@@ -47,6 +48,8 @@ NOT_PAGES = {
     "offers:alert_unsubscribe",
     "offers:feed",
     "offers:cluster_feed",
+    "news:feed",
+    "news:cluster_feed",
     # allauth's sign-in stages that follow a code asked for, and signing out: the
     # members' own tests (tests/portal/members/) walk them.
     "account_confirm_login_code",
@@ -75,6 +78,7 @@ EXAMPLES = {
     "offers:offer_detail": lambda: {"reference": _example_offer().reference},
     "offers:interest_create": lambda: {"reference": _example_offer().reference},
     "offers:interest_sent": lambda: {"reference": _example_offer().reference},
+    "news:news_detail": lambda: {"slug": _example_news().slug},
 }
 
 
@@ -83,6 +87,12 @@ def _example_member():
         email="anna@mleczarnia.example", email_confirmed_at=timezone.now()
     )
     return member_for_contact_email(email=contact.email).user
+
+
+def _example_news():
+    return NewsItem.objects.first() or NewsItem.objects.create(
+        slug="rusza-projekt", title_pl="Rusza projekt", is_published=True
+    )
 
 
 def _example_offer():

@@ -25,6 +25,7 @@ from offers.services import interest
 from portal.common.admin import VisibleFieldsOnlyMixin
 from portal.members.models import Member
 from portal.models import PersonErasure
+from portal.news.models import NewsItem
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
 from questionnaire.models import Submission, SurveyQuestion
 from tests.factories import CertificationFactory, ContactPersonFactory, OrganisationFactory
@@ -86,6 +87,8 @@ PAGES = {
     "questionnaire.surveyquestion": {TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Firms send them; they are reviewed, never added, edited or deleted in the admin.
     "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
+    # Editors write, schedule and publish news; translators translate their texts.
+    "news.newsitem": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
 }
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
 # A model with a change history (portal/common/history.py) also has a page per past version,
@@ -132,6 +135,7 @@ ACTIONS = {
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
     "members.member": {ADMINISTRATOR: {"delete_selected", "deactivate", "reactivate"}},
+    "news.newsitem": {EDITOR: {"delete_selected"}, ADMINISTRATOR: {"delete_selected"}},
 }
 
 # The admin's other URLs: who may use them (everyone else gets a 403).
@@ -151,6 +155,7 @@ CUSTOM = {
     "companies_organisation_translate": {TRANSLATOR, ADMINISTRATOR},
     "companies_cluster_translate": {TRANSLATOR, ADMINISTRATOR},
     "questionnaire_surveyquestion_translate": {TRANSLATOR, ADMINISTRATOR},
+    "news_newsitem_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "questionnaire_survey_results": REVIEWERS,
     "questionnaire_survey_results_csv": REVIEWERS,
     "questionnaire_submission_accept": REVIEWERS,
@@ -249,6 +254,7 @@ def records():
             country="CZ",
             language="cs",
         ),
+        NewsItem.objects.create(slug="rusza-projekt", title_pl="Rusza projekt"),
     ]
     request = RequestFactory().get(
         reverse("admin:companies_contactperson_change", args=[contact.pk])
@@ -321,6 +327,7 @@ def custom_request(name, records):
                 "companies.organisation",
                 "companies.cluster",
                 "questionnaire.surveyquestion",
+                "news.newsitem",
             ]
         },
         "companies_organisationrevision_accept": (
@@ -779,13 +786,16 @@ def test_a_translator_cannot_publish_an_offer_and_is_told_nothing_was_done(clien
     assert messages == [no_action]  # the action is unknown to a translator
 
 
-def test_an_editor_sees_an_empty_admin(client, roles):
+def test_an_editor_sees_only_the_news_in_the_admin(client, roles):
     sign_in(client, EDITOR)
 
     response = client.get(reverse("admin:index"))
 
     assert response.status_code == 200
-    assert response.context["app_list"] == []
+    assert [
+        (app["app_label"], [model["object_name"] for model in app["models"]])
+        for app in response.context["app_list"]
+    ] == [("news", ["NewsItem"])]
 
 
 # The roles' migration.
@@ -809,10 +819,12 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
     assert again == before
     assert removed == 0
     assert {name: permissions_of(name) for name in ROLES} == before
-    assert before[EDITOR] == set()
+    assert before[EDITOR] == {
+        ("news", f"{action}_newsitem") for action in ["add", "change", "delete", "view"]
+    }
     assert before[ADMINISTRATOR] >= set(
         Permission.objects.filter(
-            content_type__app_label__in=["companies", "offers", "questionnaire", "members"]
+            content_type__app_label__in=["companies", "offers", "questionnaire", "members", "news"]
         ).values_list("content_type__app_label", "codename")
     )
     assert ("offers", "translate_offer") in before[TRANSLATOR]
