@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("", include("questionnaire.urls")),
     path("", include("offers.urls")),
     path("", include("portal.news.urls")),
+    path("", include("portal.project.urls")),
 )
 
 if settings.DEBUG:

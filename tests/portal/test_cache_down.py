@@ -105,6 +105,7 @@ def public_pages():
         "account_email_verification_sent": "/pl/account/confirm-email/",
         "account_inactive": "/pl/account/inactive/",
         "account_logout": "/pl/account/sign-out/",
+        "project:project": "/hu/project/",
         **member_pages(),
     }
 
