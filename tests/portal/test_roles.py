@@ -23,9 +23,11 @@ from offers import services
 from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from offers.services import interest
 from portal.common.admin import VisibleFieldsOnlyMixin
+from portal.common.languages import LANGUAGE_CODES
 from portal.members.models import Member
 from portal.models import PersonErasure
 from portal.news.models import NewsItem
+from portal.project.models import Partner
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
 from questionnaire.models import Submission, SurveyQuestion
 from tests.factories import CertificationFactory, ContactPersonFactory, OrganisationFactory
@@ -89,6 +91,13 @@ PAGES = {
     "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
     # Editors write, schedule and publish news; translators translate their texts.
     "news.newsitem": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
+    # Editors keep the project's partners (but delete none), translators translate them.
+    "project.partner": {
+        MODERATOR: READ,
+        TRANSLATOR: EDIT,
+        EDITOR: EDIT | {"add"},
+        ADMINISTRATOR: ALL,
+    },
 }
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
 # A model with a change history (portal/common/history.py) also has a page per past version,
@@ -136,6 +145,7 @@ ACTIONS = {
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
     "members.member": {ADMINISTRATOR: {"delete_selected", "deactivate", "reactivate"}},
     "news.newsitem": {EDITOR: {"delete_selected"}, ADMINISTRATOR: {"delete_selected"}},
+    "project.partner": {ADMINISTRATOR: {"delete_selected"}},
 }
 
 # The admin's other URLs: who may use them (everyone else gets a 403).
@@ -156,6 +166,7 @@ CUSTOM = {
     "companies_cluster_translate": {TRANSLATOR, ADMINISTRATOR},
     "questionnaire_surveyquestion_translate": {TRANSLATOR, ADMINISTRATOR},
     "news_newsitem_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
+    "project_partner_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "questionnaire_survey_results": REVIEWERS,
     "questionnaire_survey_results_csv": REVIEWERS,
     "questionnaire_submission_accept": REVIEWERS,
@@ -243,6 +254,7 @@ def records():
         ),
         services.offer_propose_edit(offer=offer, changes={"title": "Sery z Narwi"}, by=someone),
         SurveyQuestion.objects.order_by("pk").first(),
+        Partner.objects.order_by("pk").first(),
         make_submission(),
         PersonErasure.objects.create(
             erasure_id="3f9a0c1d2e4b", requested_by="staff", counts={"offers": {"alerts": 1}}
@@ -328,6 +340,7 @@ def custom_request(name, records):
                 "companies.cluster",
                 "questionnaire.surveyquestion",
                 "news.newsitem",
+                "project.partner",
             ]
         },
         "companies_organisationrevision_accept": (
@@ -786,7 +799,7 @@ def test_a_translator_cannot_publish_an_offer_and_is_told_nothing_was_done(clien
     assert messages == [no_action]  # the action is unknown to a translator
 
 
-def test_an_editor_sees_only_the_news_in_the_admin(client, roles):
+def test_an_editor_sees_only_the_news_and_the_project_partners_in_the_admin(client, roles):
     sign_in(client, EDITOR)
 
     response = client.get(reverse("admin:index"))
@@ -795,7 +808,44 @@ def test_an_editor_sees_only_the_news_in_the_admin(client, roles):
     assert [
         (app["app_label"], [model["object_name"] for model in app["models"]])
         for app in response.context["app_list"]
-    ] == [("news", ["NewsItem"])]
+    ] == [("news", ["NewsItem"]), ("project", ["Partner"])]
+
+
+def partner_form(partner, **changes):
+    return {
+        **{f"name_{code}": getattr(partner, f"name_{code}") or "" for code in LANGUAGE_CODES},
+        **{f"description_{code}": "" for code in LANGUAGE_CODES},
+        "country": partner.country.code,
+        "website": partner.website,
+        "latitude": partner.latitude,
+        "longitude": partner.longitude,
+        "order": partner.order,
+        **changes,
+    }
+
+
+def test_an_editor_adds_a_partner_and_a_translator_changes_only_its_texts(client, roles):
+    sign_in(client, EDITOR)
+    added = client.post(
+        reverse("admin:project_partner_add"),
+        partner_form(
+            Partner(name_pl="Słowacja", country="SK", latitude=48.15, longitude=17.11, order=200),
+            name_en="Slovakia",
+        ),
+    )
+    partner = Partner.objects.get(name_en="Slovakia")
+    client.logout()
+    sign_in(client, TRANSLATOR)
+
+    translated = client.post(
+        reverse("admin:project_partner_change", args=[partner.pk]),
+        partner_form(partner, name_hu="Szlovákia", country="AT", order=1),
+    )
+
+    partner.refresh_from_db()
+    assert (added.status_code, translated.status_code) == (302, 302)
+    assert (partner.name_pl, partner.name_hu) == ("Słowacja", "Szlovákia")
+    assert (partner.country.code, partner.order) == ("SK", 200)
 
 
 # The roles' migration.
@@ -820,11 +870,21 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
     assert removed == 0
     assert {name: permissions_of(name) for name in ROLES} == before
     assert before[EDITOR] == {
-        ("news", f"{action}_newsitem") for action in ["add", "change", "delete", "view"]
+        *(("news", f"{action}_newsitem") for action in ["add", "change", "delete", "view"]),
+        ("project", "add_partner"),
+        ("project", "change_partner"),
+        ("project", "view_partner"),
     }
     assert before[ADMINISTRATOR] >= set(
         Permission.objects.filter(
-            content_type__app_label__in=["companies", "offers", "questionnaire", "members", "news"]
+            content_type__app_label__in=[
+                "companies",
+                "offers",
+                "questionnaire",
+                "members",
+                "news",
+                "project",
+            ]
         ).values_list("content_type__app_label", "codename")
     )
     assert ("offers", "translate_offer") in before[TRANSLATOR]
