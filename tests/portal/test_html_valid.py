@@ -1,0 +1,88 @@
+"""The Nu Html Checker (vnu, from npm's vnu-jar) finds no error on the public pages.
+
+All pages are checked in one run of the checker, as the JVM is slow to start. A new
+page joins by a line in PAGES: its address, once the data of `content` exists.
+"""
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.factories import ClusterFactory, OrganisationFactory
+from tests.offers.factories import OfferFactory
+
+pytestmark = pytest.mark.django_db
+
+NODE_MODULES = Path(__file__).resolve().parents[2] / "node_modules"
+VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+PAGES = [
+    "/pl/",
+    "/it/",
+    "/pl/project/",
+    "/hu/project/",
+    "/pl/directory/",
+    "/pl/directory/?q=mleko&cluster=dairy&country=PL",
+    "/pl/directory/map/",
+    "/de/clusters/",
+    "/pl/offers/",
+    "/it/offers/?q=sery&cluster=dairy",
+    "/pl/offers/alerts/",
+]
+
+
+@pytest.fixture
+def content():
+    """A cluster, a published firm and its published offer, so that lists have rows."""
+    cluster = ClusterFactory(slug="dairy", name_pl="Przemysł mleczarski")
+    organisation = OrganisationFactory(name="Mleczarnia Narew", clusters=[cluster])
+    OfferFactory(organisation=organisation, title="Sery dla dystrybutorów")
+
+
+def vnu_errors(documents):
+    """The checker's errors per page: {address: ["line N: message", ...]}."""
+    if not VNU.exists():
+        pytest.fail(f"{VNU} is missing: run `npm ci` (vnu-jar is a devDependency)")
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--format", "json", "--errors-only", *documents.values()],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    # vnu names a file "file:/tmp/page.html".
+    by_file = {f"file:{Path(path).resolve()}": address for address, path in documents.items()}
+    errors = {}
+    for message in json.loads(result.stderr or result.stdout)["messages"]:
+        address = by_file.get(message.get("url"), message.get("url"))
+        errors.setdefault(address, []).append(
+            f"line {message.get('lastLine')}: {message['message']}"
+        )
+    return errors
+
+
+def test_the_public_pages_are_valid_html(client, content, tmp_path):
+    documents = {}
+    for number, address in enumerate(PAGES):
+        response = client.get(address)
+        assert response.status_code == 200, address
+        path = tmp_path / f"page-{number}.html"
+        path.write_bytes(response.content)
+        documents[address] = str(path)
+
+    assert vnu_errors(documents) == {}
+
+
+def test_the_checker_finds_an_invalid_page(tmp_path):
+    path = tmp_path / "invalid.html"
+    path.write_text(
+        '<!DOCTYPE html><html lang="pl"><head><title>x</title></head>'
+        '<body><form action=""></form></body></html>'
+    )
+
+    errors = vnu_errors({"/invalid/": str(path)})
+
+    assert list(errors) == ["/invalid/"]
+    assert "action" in errors["/invalid/"][0]
