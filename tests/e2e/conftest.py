@@ -94,3 +94,10 @@ def axe_violations(page):
         }
         for violation in result["violations"]
     ]
+
+
+def choose_language(page, name):
+    """Switch the page to the language named `name` (in that language) with the header's
+    language menu: open it, follow the language's link."""
+    page.locator("header .language-menu summary").click()
+    page.locator("header .language-menu").get_by_role("link", name=name, exact=True).click()

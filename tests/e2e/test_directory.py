@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import axe_violations
+from tests.e2e.conftest import axe_violations, choose_language
 from tests.factories import ActivityFactory, ClusterFactory, OrganisationFactory
 
 # serialized_rollback keeps the reference data of migrations for the tests after these.
@@ -67,7 +67,7 @@ def test_partner_reads_the_directory_in_italian_and_switches_to_german(
     expect(page).to_have_url(live_server.url + "/it/directory/mleczarnia-narew/")
     expect(page.get_by_text("Produciamo formaggi stagionati.")).to_be_visible()
 
-    page.get_by_role("link", name="Deutsch").click()
+    choose_language(page, "Deutsch")
 
     expect(page).to_have_url(live_server.url + "/de/directory/mleczarnia-narew/")
     expect(page.locator("html")).to_have_attribute("lang", "de")
@@ -79,7 +79,7 @@ def test_partner_reads_the_directory_in_italian_and_switches_to_german(
 def test_switcher_keeps_the_filters(page, live_server, directory):
     page.goto(live_server.url + "/it/directory/?cluster=dairy&sort=-name")
 
-    page.get_by_role("link", name="polski").click()
+    choose_language(page, "polski")
 
     expect(page).to_have_url(live_server.url + "/pl/directory/?cluster=dairy&sort=-name")
     expect(page.get_by_label("Klaster")).to_have_value("dairy")
