@@ -30,6 +30,7 @@ PAGES = [
     "/pl/offers/",
     "/it/offers/?q=sery&cluster=dairy",
     "/pl/offers/alerts/",
+    "/pl/news/",
 ]
 
 
