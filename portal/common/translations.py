@@ -133,6 +133,28 @@ class RecordTranslatable(Translatable):
         records = self._records(obj)
         return {code: self._state(obj, code, source, records.get(code)) for code in LANGUAGE_CODES}
 
+    def states_of_many(self, objs):
+        """{pk: {language: TranslationState}} of several records of one model, each from
+        its own source language, their TranslationRecords read in one query (a queue's
+        counts)."""
+        objs = list(objs)
+        if not objs:
+            return {}
+        records = {}
+        for record in TranslationRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(objs[0]),
+            object_id__in=[obj.pk for obj in objs],
+        ):
+            records.setdefault(record.object_id, {})[record.language] = record
+        states = {}
+        for obj in objs:
+            source = self.source_language(obj)
+            kept = records.get(obj.pk, {})
+            states[obj.pk] = {
+                code: self._state(obj, code, source, kept.get(code)) for code in LANGUAGE_CODES
+            }
+        return states
+
     def machine_may_fill(self, obj, language, source):
         if language == source:
             return False

@@ -37,6 +37,7 @@ from tests.helpers import (
     sign_in,
 )
 from tests.offers.factories import OfferFactory, expired_offer
+from tests.portal.documents.factories import make_document
 from tests.questionnaire.submissions import make_submission
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +87,8 @@ PAGES = {
     "questionnaire.surveyquestion": {TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Firms send them; they are reviewed, never added, edited or deleted in the admin.
     "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
+    # Editors write and publish documents; translators translate their texts.
+    "documents.document": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
 }
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
 # A model with a change history (portal/common/history.py) also has a page per past version,
@@ -132,6 +135,10 @@ ACTIONS = {
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
     "members.member": {ADMINISTRATOR: {"delete_selected", "deactivate", "reactivate"}},
+    "documents.document": {
+        EDITOR: {"delete_selected", "publish", "unpublish"},
+        ADMINISTRATOR: {"delete_selected", "publish", "unpublish"},
+    },
 }
 
 # The admin's other URLs: who may use them (everyone else gets a 403).
@@ -151,6 +158,7 @@ CUSTOM = {
     "companies_organisation_translate": {TRANSLATOR, ADMINISTRATOR},
     "companies_cluster_translate": {TRANSLATOR, ADMINISTRATOR},
     "questionnaire_surveyquestion_translate": {TRANSLATOR, ADMINISTRATOR},
+    "documents_document_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "questionnaire_survey_results": REVIEWERS,
     "questionnaire_survey_results_csv": REVIEWERS,
     "questionnaire_submission_accept": REVIEWERS,
@@ -249,6 +257,7 @@ def records():
             country="CZ",
             language="cs",
         ),
+        make_document(files=()),
     ]
     request = RequestFactory().get(
         reverse("admin:companies_contactperson_change", args=[contact.pk])
@@ -321,6 +330,7 @@ def custom_request(name, records):
                 "companies.organisation",
                 "companies.cluster",
                 "questionnaire.surveyquestion",
+                "documents.document",
             ]
         },
         "companies_organisationrevision_accept": (
@@ -618,6 +628,15 @@ MODERATION_CASES = {
         ),
         lambda revision: revision.status == OrganisationRevision.Status.ACCEPTED,
     ),
+    "publish a document": (
+        {EDITOR, ADMINISTRATOR},
+        lambda: make_document(files=(), is_published=False),
+        lambda document: (
+            reverse("admin:documents_document_changelist"),
+            {"action": "publish", "_selected_action": [document.pk]},
+        ),
+        lambda document: document.is_published,
+    ),
     "reject a proposed change to an organisation": (
         REVIEWERS,
         proposed_revision,
@@ -779,13 +798,16 @@ def test_a_translator_cannot_publish_an_offer_and_is_told_nothing_was_done(clien
     assert messages == [no_action]  # the action is unknown to a translator
 
 
-def test_an_editor_sees_an_empty_admin(client, roles):
+def test_an_editor_sees_only_the_content_they_edit(client, roles):
     sign_in(client, EDITOR)
 
     response = client.get(reverse("admin:index"))
 
     assert response.status_code == 200
-    assert response.context["app_list"] == []
+    assert [
+        (app["app_label"], [model["object_name"] for model in app["models"]])
+        for app in response.context["app_list"]
+    ] == [("documents", ["Document"])]
 
 
 # The roles' migration.
