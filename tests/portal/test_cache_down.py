@@ -25,6 +25,7 @@ from tests.offers.factories import OfferFactory
 from tests.offers.interest import answers as interest_answers
 from tests.offers.interest import form_url as interest_url
 from tests.offers.interest import make_offer
+from tests.portal.documents.factories import make_document
 from tests.portal.members.conftest import code_in
 from tests.questionnaire import walk
 
@@ -37,6 +38,12 @@ def cache_down():
         with pytest.raises(unreachable_cache.CacheServerDown):
             cache.get("anything")  # the portal's cache is the broken one
         yield
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Files stored by the tests (a document's) in a folder of their own."""
+    settings.MEDIA_ROOT = tmp_path
 
 
 def public_route_names(patterns=None, namespace=""):
@@ -58,6 +65,7 @@ def public_pages():
     organisation = OrganisationFactory(name="Mleczarnia Testowa")
     offer = OfferFactory(organisation=organisation, title="Sery dla dystrybutorów")
     cluster = Cluster.objects.get(slug="dairy")
+    document = make_document(slug="studium-wykonalnosci", files=("pl",), clusters=[cluster])
     return {
         "healthz": "/healthz",
         "sitemap": "/sitemap.xml",
@@ -83,6 +91,9 @@ def public_pages():
         ),
         "offers:feed": "/pl/offers/feed/",
         "offers:cluster_feed": "/pl/offers/feed/dairy/",
+        "documents:document_list": "/it/documents/?cluster=dairy",
+        "documents:document_detail": document.get_absolute_url(),
+        "documents:document_download": "/pl/documents/studium-wykonalnosci/pl/",
         "questionnaire:start": "/pl/questionnaire/",
         "questionnaire:step": "/pl/questionnaire/organisation/",
         "questionnaire:save": "/pl/questionnaire/save/",
@@ -121,7 +132,15 @@ def test_every_public_page_answers_with_the_cache_down(client, cache_down):
     statuses = {name: client.get(address).status_code for name, address in pages.items()}
 
     assert {name: status for name, status in statuses.items() if status >= 500} == {}
-    for name in ("home", "offers:offer_list", "offers:offer_detail", "companies:cluster_detail"):
+    for name in (
+        "home",
+        "offers:offer_list",
+        "offers:offer_detail",
+        "companies:cluster_detail",
+        "documents:document_list",
+        "documents:document_detail",
+        "documents:document_download",
+    ):
         assert statuses[name] == 200, name
     offer_page = client.get(pages["offers:offer_detail"]).content.decode()
     assert "Sery dla dystrybutorów" in offer_page

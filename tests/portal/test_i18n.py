@@ -8,9 +8,11 @@ from django.utils import timezone, translation
 
 from offers.models import Offer
 from portal.common.languages import LANGUAGE_CODES
+from portal.documents.models import Document
 from portal.members.services import member_for_contact_email
 from tests.factories import ClusterFactory, ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
+from tests.portal.documents.factories import make_document
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +49,8 @@ NOT_PAGES = {
     "offers:alert_unsubscribe",
     "offers:feed",
     "offers:cluster_feed",
+    # A document's file, not a page (tests/portal/documents/test_views.py).
+    "documents:document_download",
     # allauth's sign-in stages that follow a code asked for, and signing out: the
     # members' own tests (tests/portal/members/) walk them.
     "account_confirm_login_code",
@@ -75,6 +79,7 @@ EXAMPLES = {
     "offers:offer_detail": lambda: {"reference": _example_offer().reference},
     "offers:interest_create": lambda: {"reference": _example_offer().reference},
     "offers:interest_sent": lambda: {"reference": _example_offer().reference},
+    "documents:document_detail": lambda: {"slug": _example_document().slug},
 }
 
 
@@ -83,6 +88,12 @@ def _example_member():
         email="anna@mleczarnia.example", email_confirmed_at=timezone.now()
     )
     return member_for_contact_email(email=contact.email).user
+
+
+def _example_document():
+    return Document.objects.first() or make_document(
+        slug="studium-wykonalnosci", files=(), title_it="Studio di fattibilità"
+    )
 
 
 def _example_offer():
