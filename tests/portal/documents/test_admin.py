@@ -97,7 +97,12 @@ def test_an_editor_is_told_why_a_file_is_refused_and_nothing_is_saved(
 
     with translation.override("en"):
         response = client.post(reverse("admin:documents_document_add"), data)
-    errors = response.context["inline_admin_formsets"][0].formset.errors[0]
+        errors = {
+            field: [str(error) for error in field_errors]
+            for field, field_errors in response.context["inline_admin_formsets"][0]
+            .formset.errors[0]
+            .items()
+        }
 
     assert response.status_code == 200
     assert not Document.objects.exists()

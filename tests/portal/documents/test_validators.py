@@ -7,9 +7,11 @@ from tests.portal.documents import files
 
 
 def refusal(name, content):
-    with translation.override("en"), pytest.raises(ValidationError) as refused:
-        document_format(files.upload(name, content))
-    return refused.value.code, " ".join(refused.value.messages)
+    """The code and the English message of the file's refusal."""
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as refused:
+            document_format(files.upload(name, content))
+        return refused.value.code, " ".join(refused.value.messages)
 
 
 @pytest.mark.parametrize("kind", ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp"])
