@@ -70,6 +70,7 @@ PAGES = [
     # "Mleczarnia" begins the names of a share of the dairy firms (HOMES).
     ("directory search", "/pl/directory/?q=mleczarnia"),
     ("organisation", "/pl/directory/{organisation}/"),
+    ("news", "/pl/news/"),
     ("documents", "/pl/documents/"),
 ]
 # The offer list and its searches: their query plans are shown.

@@ -10,11 +10,13 @@ from offers.sitemaps import OfferSitemap
 from portal import views
 from portal.documents.sitemaps import DocumentSitemap
 from portal.members.urls import allauth_urlpatterns
+from portal.news.sitemaps import NewsSitemap
 
 SITEMAPS = {
     "offers": OfferSitemap,
     "organisations": OrganisationSitemap,
     "clusters": ClusterSitemap,
+    "news": NewsSitemap,
     "documents": DocumentSitemap,
 }
 
@@ -44,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("companies.urls")),
     path("", include("questionnaire.urls")),
     path("", include("offers.urls")),
+    path("", include("portal.news.urls")),
     path("", include("portal.documents.urls")),
 )
 

@@ -134,9 +134,11 @@ class RecordTranslatable(Translatable):
         return {code: self._state(obj, code, source, records.get(code)) for code in LANGUAGE_CODES}
 
     def states_of_many(self, objs):
-        """{pk: {language: TranslationState}} of several records of one model, each from
-        its own source language, their TranslationRecords read in one query (a queue's
-        counts)."""
+        """{pk: {language: TranslationState}} of many records, from their own sources.
+
+        One query for all their TranslationRecords, however many records: for a
+        translation queue that counts a model's records together.
+        """
         objs = list(objs)
         if not objs:
             return {}
@@ -149,9 +151,9 @@ class RecordTranslatable(Translatable):
         states = {}
         for obj in objs:
             source = self.source_language(obj)
-            kept = records.get(obj.pk, {})
+            mine = records.get(obj.pk, {})
             states[obj.pk] = {
-                code: self._state(obj, code, source, kept.get(code)) for code in LANGUAGE_CODES
+                code: self._state(obj, code, source, mine.get(code)) for code in LANGUAGE_CODES
             }
         return states
 

@@ -18,6 +18,7 @@ from companies.models import Cluster
 from offers.models import ExpressionOfInterest, SavedSearch
 from portal.members import urls as members_urls
 from portal.members.services import member_for_contact_email
+from portal.news.models import NewsItem
 from questionnaire.models import Draft, Submission
 from tests import unreachable_cache
 from tests.factories import ContactPersonFactory, OrganisationFactory
@@ -65,6 +66,10 @@ def public_pages():
     organisation = OrganisationFactory(name="Mleczarnia Testowa")
     offer = OfferFactory(organisation=organisation, title="Sery dla dystrybutorów")
     cluster = Cluster.objects.get(slug="dairy")
+    news = NewsItem.objects.create(
+        slug="rusza-projekt", title_pl="Rusza projekt", is_published=True
+    )
+    news.clusters.set([cluster])
     document = make_document(slug="studium-wykonalnosci", files=("pl",), clusters=[cluster])
     return {
         "healthz": "/healthz",
@@ -91,6 +96,10 @@ def public_pages():
         ),
         "offers:feed": "/pl/offers/feed/",
         "offers:cluster_feed": "/pl/offers/feed/dairy/",
+        "news:news_list": "/pl/news/?cluster=dairy",
+        "news:news_detail": news.get_absolute_url(),
+        "news:feed": "/it/news/feed/",
+        "news:cluster_feed": "/pl/news/feed/dairy/",
         "documents:document_list": "/it/documents/?cluster=dairy",
         "documents:document_detail": document.get_absolute_url(),
         "documents:document_download": "/pl/documents/studium-wykonalnosci/pl/",
@@ -137,6 +146,8 @@ def test_every_public_page_answers_with_the_cache_down(client, cache_down):
         "offers:offer_list",
         "offers:offer_detail",
         "companies:cluster_detail",
+        "news:news_list",
+        "news:news_detail",
         "documents:document_list",
         "documents:document_detail",
         "documents:document_download",

@@ -17,6 +17,8 @@ from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTrans
 from offers.services import interest
 from portal.common import dashboard
 from portal.common.languages import LANGUAGE_CODES
+from portal.common.translations import translatable_for
+from portal.news.models import NewsItem
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
 from questionnaire import services as submission_services
 from questionnaire.models import Submission
@@ -133,6 +135,16 @@ def world(staff):
         submission=make_submission(), by=staff, reason="Uzupełnij."
     )
 
+    # News: published with a translation, published and scheduled with none, a draft.
+    NewsItem.objects.create(slug="sery", title_pl="Sery", title_it="Formaggi", is_published=True)
+    NewsItem.objects.create(
+        slug="studium",
+        title_pl="Studium",
+        is_published=True,
+        publish_at=timezone.now() + 3 * DAY,
+    )
+    NewsItem.objects.create(slug="szkic", title_pl="Szkic")
+
     published = Offer.objects.filter(status=Status.PUBLISHED).order_by("pk")
     make_interest(published[0])
     make_interest(published[1])
@@ -215,6 +227,13 @@ def expected_rows():
     for code in LANGUAGE_CODES:
         for word in QUEUE:
             rows[f"queue-{code}-{word}"] = set()
+            rows[f"news-queue-{code}-{word}"] = set()
+    news = translatable_for(NewsItem)
+    for item in NewsItem.objects.filter(is_published=True):
+        for code, state in news.states(item, news.source_language(item)).items():
+            if state in QUEUE.values():
+                word = {state: word for word, state in QUEUE.items()}[state]
+                rows[f"news-queue-{code}-{word}"].add(item.pk)
     for row in OfferTranslation.objects.select_related("offer"):
         offer = row.offer
         waiting = offer.status in {Status.PUBLISHED, Status.SUBMITTED}
@@ -272,6 +291,7 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
     moderation = {"submissions_awaiting_review", "offers_submitted", "offers_expiring"}
     moderation |= {"interests_new", "offer_edits_pending", "revisions_pending"}
     queue = {f"queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
+    news_queue = {f"news-queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
     seen = {}
     for role in (MODERATOR, TRANSLATOR, EDITOR, ADMINISTRATOR):
         client.logout()
@@ -282,14 +302,14 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
 
     assert seen == {
         MODERATOR: moderation | queue,
-        TRANSLATOR: queue,
-        EDITOR: set(),
-        ADMINISTRATOR: moderation | queue,
+        TRANSLATOR: queue | news_queue,
+        EDITOR: news_queue,
+        ADMINISTRATOR: moderation | queue | news_queue,
     }
 
 
 @pytest.mark.parametrize(
-    ("role", "queries"), [(EDITOR, 0), (TRANSLATOR, 1), (MODERATOR, 6), (ADMINISTRATOR, 6)]
+    ("role", "queries"), [(EDITOR, 1), (TRANSLATOR, 2), (MODERATOR, 6), (ADMINISTRATOR, 7)]
 )
 def test_nothing_is_counted_for_a_block_the_user_may_not_see(
     role, queries, django_assert_num_queries
@@ -301,7 +321,12 @@ def test_nothing_is_counted_for_a_block_the_user_may_not_see(
     with django_assert_num_queries(queries):
         board = dashboard.dashboard_for(user)
 
-    assert (board.translation_queue is None) == (role == EDITOR)
+    assert [shown.queue.figure_prefix for shown in board.translation_queue] == {
+        EDITOR: ["news-queue"],
+        TRANSLATOR: ["queue", "news-queue"],
+        MODERATOR: ["queue"],
+        ADMINISTRATOR: ["queue", "news-queue"],
+    }[role]
 
 
 def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
@@ -311,7 +336,7 @@ def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
     OfferFactory(published=False)
     with CaptureQueriesContext(connection) as one_offer:
         client.get(reverse("admin:index"))
-    assert len(one_offer) == 12
+    assert len(one_offer) == 13
     for number in range(29):
         offer = offer_with_status([Status.SUBMITTED, Status.PUBLISHED][number % 2])
         add_translation(offer, "it", machine=True, title="Offerta")

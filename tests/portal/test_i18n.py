@@ -10,6 +10,7 @@ from offers.models import Offer
 from portal.common.languages import LANGUAGE_CODES
 from portal.documents.models import Document
 from portal.members.services import member_for_contact_email
+from portal.news.models import NewsItem
 from tests.factories import ClusterFactory, ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
 from tests.portal.documents.factories import make_document
@@ -49,6 +50,8 @@ NOT_PAGES = {
     "offers:alert_unsubscribe",
     "offers:feed",
     "offers:cluster_feed",
+    "news:feed",
+    "news:cluster_feed",
     # A document's file, not a page (tests/portal/documents/test_views.py).
     "documents:document_download",
     # allauth's sign-in stages that follow a code asked for, and signing out: the
@@ -79,6 +82,7 @@ EXAMPLES = {
     "offers:offer_detail": lambda: {"reference": _example_offer().reference},
     "offers:interest_create": lambda: {"reference": _example_offer().reference},
     "offers:interest_sent": lambda: {"reference": _example_offer().reference},
+    "news:news_detail": lambda: {"slug": _example_news().slug},
     "documents:document_detail": lambda: {"slug": _example_document().slug},
 }
 
@@ -88,6 +92,12 @@ def _example_member():
         email="anna@mleczarnia.example", email_confirmed_at=timezone.now()
     )
     return member_for_contact_email(email=contact.email).user
+
+
+def _example_news():
+    return NewsItem.objects.first() or NewsItem.objects.create(
+        slug="rusza-projekt", title_pl="Rusza projekt", is_published=True
+    )
 
 
 def _example_document():

@@ -25,6 +25,7 @@ from offers.services import interest
 from portal.common.admin import VisibleFieldsOnlyMixin
 from portal.members.models import Member
 from portal.models import PersonErasure
+from portal.news.models import NewsItem
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
 from questionnaire.models import Submission, SurveyQuestion
 from tests.factories import CertificationFactory, ContactPersonFactory, OrganisationFactory
@@ -87,6 +88,8 @@ PAGES = {
     "questionnaire.surveyquestion": {TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Firms send them; they are reviewed, never added, edited or deleted in the admin.
     "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
+    # Editors write, schedule and publish news; translators translate their texts.
+    "news.newsitem": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
     # Editors write and publish documents; translators translate their texts.
     "documents.document": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
 }
@@ -135,6 +138,7 @@ ACTIONS = {
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
     "members.member": {ADMINISTRATOR: {"delete_selected", "deactivate", "reactivate"}},
+    "news.newsitem": {EDITOR: {"delete_selected"}, ADMINISTRATOR: {"delete_selected"}},
     "documents.document": {
         EDITOR: {"delete_selected", "publish", "unpublish"},
         ADMINISTRATOR: {"delete_selected", "publish", "unpublish"},
@@ -158,6 +162,7 @@ CUSTOM = {
     "companies_organisation_translate": {TRANSLATOR, ADMINISTRATOR},
     "companies_cluster_translate": {TRANSLATOR, ADMINISTRATOR},
     "questionnaire_surveyquestion_translate": {TRANSLATOR, ADMINISTRATOR},
+    "news_newsitem_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "documents_document_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "questionnaire_survey_results": REVIEWERS,
     "questionnaire_survey_results_csv": REVIEWERS,
@@ -257,6 +262,7 @@ def records():
             country="CZ",
             language="cs",
         ),
+        NewsItem.objects.create(slug="rusza-projekt", title_pl="Rusza projekt"),
         make_document(files=()),
     ]
     request = RequestFactory().get(
@@ -330,6 +336,7 @@ def custom_request(name, records):
                 "companies.organisation",
                 "companies.cluster",
                 "questionnaire.surveyquestion",
+                "news.newsitem",
                 "documents.document",
             ]
         },
@@ -804,10 +811,10 @@ def test_an_editor_sees_only_the_content_they_edit(client, roles):
     response = client.get(reverse("admin:index"))
 
     assert response.status_code == 200
-    assert [
-        (app["app_label"], [model["object_name"] for model in app["models"]])
+    assert {
+        app["app_label"]: [model["object_name"] for model in app["models"]]
         for app in response.context["app_list"]
-    ] == [("documents", ["Document"])]
+    } == {"news": ["NewsItem"], "documents": ["Document"]}
 
 
 # The roles' migration.
@@ -831,7 +838,13 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
     assert again == before
     assert removed == 0
     assert {name: permissions_of(name) for name in ROLES} == before
-    assert {app_label for app_label, _codename in before[EDITOR]} == {"documents"}
+    assert before[EDITOR] == {
+        ("news", f"{action}_newsitem") for action in ["add", "change", "delete", "view"]
+    } | {
+        ("documents", f"{action}_{model}")
+        for model in ["document", "documentfile"]
+        for action in ["add", "change", "delete", "view"]
+    }
     assert before[ADMINISTRATOR] >= set(
         Permission.objects.filter(
             content_type__app_label__in=[
@@ -839,6 +852,7 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
                 "offers",
                 "questionnaire",
                 "members",
+                "news",
                 "documents",
             ]
         ).values_list("content_type__app_label", "codename")
