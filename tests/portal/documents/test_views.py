@@ -182,12 +182,10 @@ def test_a_file_gone_from_the_storage_is_not_found(client, documents):
 
 
 @pytest.mark.skipif(
-    not routes_exist("events:event_detail", "news:news_detail"),
-    reason="the events' and news' pages are not routed yet",
+    not routes_exist("events:event_detail"), reason="the events' pages are not routed yet"
 )
-def test_the_page_links_the_published_events_and_news_that_name_it(client, documents):
+def test_the_page_links_the_published_events_that_name_it(client, documents):
     from portal.events.models import Event
-    from portal.news.models import NewsItem
 
     start = timezone.now() + timezone.timedelta(days=10)
     event = Event.objects.create(
@@ -205,19 +203,36 @@ def test_the_page_links_the_published_events_and_news_that_name_it(client, docum
         starts_at=start,
         ends_at=start,
     )
-    news = NewsItem.objects.create(
-        slug="studium-gotowe", title_pl="Studium gotowe", is_published=True
-    )
-    for related in (event, draft, news):
+    for related in (event, draft):
         related.documents.add(documents["study"])
 
     page = client.get(url("document_detail", slug="studium")).content.decode()
 
-    assert (
-        f'<a href="{event.get_absolute_url()}" lang="pl">Grupa fokusowa w Białymstoku</a>' in page
-    )
-    assert f'<a href="{news.get_absolute_url()}" lang="pl">Studium gotowe</a>' in page
+    assert f'<a href="{event.get_absolute_url()}" lang="pl">Grupa fokusowa w Białymstoku' in page
     assert "szkic-wydarzenia" not in page
+
+
+def test_the_page_links_the_published_news_that_name_it(client, documents):
+    from portal.news.models import NewsItem
+
+    published = NewsItem.objects.create(
+        slug="studium-gotowe", title_pl="Studium gotowe", is_published=True
+    )
+    scheduled = NewsItem.objects.create(
+        slug="studium-jutro",
+        title_pl="Studium jutro",
+        is_published=True,
+        publish_at=timezone.now() + timezone.timedelta(days=1),
+    )
+    draft = NewsItem.objects.create(slug="studium-szkic", title_pl="Szkic", is_published=False)
+    for related in (published, scheduled, draft):
+        related.documents.add(documents["study"])
+
+    page = client.get(url("document_detail", "it", slug="studium")).content.decode()
+
+    assert "Notizie correlate" in page
+    assert f'<a href="{published.get_absolute_url()}" lang="pl">Studium gotowe</a>' in page
+    assert "studium-jutro" not in page and "studium-szkic" not in page
 
 
 # Queries: the list and a page take a fixed number, however many documents, files
