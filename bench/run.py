@@ -72,6 +72,7 @@ PAGES = [
     ("organisation", "/pl/directory/{organisation}/"),
     ("news", "/pl/news/"),
     ("project", "/pl/project/"),
+    ("documents", "/pl/documents/"),
 ]
 # The offer list and its searches: their query plans are shown.
 EXPLAINED = [path for _label, path in PAGES if "/offers/" in path and "{" not in path]

@@ -13,9 +13,10 @@ permissions, never group names. The roles, least privilege first:
   only their translated texts (`<app>.translate_<model>`, see
   portal/common/translator_admin.py); no contact persons, submissions or expressions of
   interest, which hold personal data; no publishing.
-- editor: pages, news and events, whose models later issues add with the
-  permissions for this group; for now nothing of offers, organisations or the
-  questionnaire.
+- editor: the project's content: documents with their files, which they add,
+  change, publish and delete (portal/documents/migrations/0002_staff_roles.py);
+  news and events as their apps grant them; nothing of offers, organisations or
+  the questionnaire.
 - administrator: every permission of the portal's apps (so it deactivates and
   reactivates members, `members.change_member`, and invites a contact person to
   become one, `members.add_member`), and the staff accounts

@@ -320,6 +320,10 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Files not to be served: uploads of questionnaires not yet sent. Shared by all
 # app servers, as MEDIA_ROOT is.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
+# The largest file of a document (portal/documents/), per language; checked with the
+# rest of the file (portal/documents/validators.py). The admin's requests are limited
+# by UPLOAD_MAX_REQUEST_BYTES first.
+DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
 
 # E-mail: the console in development, SMTP (EMAIL_URL) in production.
 _email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")

@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 from companies.sitemaps import ClusterSitemap, OrganisationSitemap
 from offers.sitemaps import OfferSitemap
 from portal import views
+from portal.documents.sitemaps import DocumentSitemap
 from portal.members.urls import allauth_urlpatterns
 from portal.news.sitemaps import NewsSitemap
 
@@ -16,6 +17,7 @@ SITEMAPS = {
     "organisations": OrganisationSitemap,
     "clusters": ClusterSitemap,
     "news": NewsSitemap,
+    "documents": DocumentSitemap,
 }
 
 # A database that does not answer is a 503 page, not a 500 (portal/views.py).
@@ -46,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("", include("offers.urls")),
     path("", include("portal.news.urls")),
     path("", include("portal.project.urls")),
+    path("", include("portal.documents.urls")),
 )
 
 if settings.DEBUG:

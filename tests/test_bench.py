@@ -309,6 +309,7 @@ def test_the_pages_are_the_portals_own_urls():
         "organisation": "companies:organisation_detail",
         "news": "news:news_list",
         "project": "project:project",
+        "documents": "documents:document_list",
     }
     assert [path for _label, path in run.PAGES[1:5]] == run.EXPLAINED
 

@@ -26,6 +26,7 @@ from tests.offers.factories import OfferFactory
 from tests.offers.interest import answers as interest_answers
 from tests.offers.interest import form_url as interest_url
 from tests.offers.interest import make_offer
+from tests.portal.documents.factories import make_document
 from tests.portal.members.conftest import code_in
 from tests.questionnaire import walk
 
@@ -38,6 +39,12 @@ def cache_down():
         with pytest.raises(unreachable_cache.CacheServerDown):
             cache.get("anything")  # the portal's cache is the broken one
         yield
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Files stored by the tests (a document's) in a folder of their own."""
+    settings.MEDIA_ROOT = tmp_path
 
 
 def public_route_names(patterns=None, namespace=""):
@@ -63,6 +70,7 @@ def public_pages():
         slug="rusza-projekt", title_pl="Rusza projekt", is_published=True
     )
     news.clusters.set([cluster])
+    document = make_document(slug="studium-wykonalnosci", files=("pl",), clusters=[cluster])
     return {
         "healthz": "/healthz",
         "sitemap": "/sitemap.xml",
@@ -92,6 +100,9 @@ def public_pages():
         "news:news_detail": news.get_absolute_url(),
         "news:feed": "/it/news/feed/",
         "news:cluster_feed": "/pl/news/feed/dairy/",
+        "documents:document_list": "/it/documents/?cluster=dairy",
+        "documents:document_detail": document.get_absolute_url(),
+        "documents:document_download": "/pl/documents/studium-wykonalnosci/pl/",
         "questionnaire:start": "/pl/questionnaire/",
         "questionnaire:step": "/pl/questionnaire/organisation/",
         "questionnaire:save": "/pl/questionnaire/save/",
@@ -138,6 +149,9 @@ def test_every_public_page_answers_with_the_cache_down(client, cache_down):
         "companies:cluster_detail",
         "news:news_list",
         "news:news_detail",
+        "documents:document_list",
+        "documents:document_detail",
+        "documents:document_download",
     ):
         assert statuses[name] == 200, name
     offer_page = client.get(pages["offers:offer_detail"]).content.decode()

@@ -8,10 +8,12 @@ from django.utils import timezone, translation
 
 from offers.models import Offer
 from portal.common.languages import LANGUAGE_CODES
+from portal.documents.models import Document
 from portal.members.services import member_for_contact_email
 from portal.news.models import NewsItem
 from tests.factories import ClusterFactory, ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
+from tests.portal.documents.factories import make_document
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +52,8 @@ NOT_PAGES = {
     "offers:cluster_feed",
     "news:feed",
     "news:cluster_feed",
+    # A document's file, not a page (tests/portal/documents/test_views.py).
+    "documents:document_download",
     # allauth's sign-in stages that follow a code asked for, and signing out: the
     # members' own tests (tests/portal/members/) walk them.
     "account_confirm_login_code",
@@ -79,6 +83,7 @@ EXAMPLES = {
     "offers:interest_create": lambda: {"reference": _example_offer().reference},
     "offers:interest_sent": lambda: {"reference": _example_offer().reference},
     "news:news_detail": lambda: {"slug": _example_news().slug},
+    "documents:document_detail": lambda: {"slug": _example_document().slug},
 }
 
 
@@ -92,6 +97,12 @@ def _example_member():
 def _example_news():
     return NewsItem.objects.first() or NewsItem.objects.create(
         slug="rusza-projekt", title_pl="Rusza projekt", is_published=True
+    )
+
+
+def _example_document():
+    return Document.objects.first() or make_document(
+        slug="studium-wykonalnosci", files=(), title_it="Studio di fattibilità"
     )
 
 

@@ -40,6 +40,7 @@ from tests.helpers import (
     sign_in,
 )
 from tests.offers.factories import OfferFactory, expired_offer
+from tests.portal.documents.factories import make_document
 from tests.questionnaire.submissions import make_submission
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +99,8 @@ PAGES = {
         EDITOR: EDIT | {"add"},
         ADMINISTRATOR: ALL,
     },
+    # Editors write and publish documents; translators translate their texts.
+    "documents.document": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
 }
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
 # A model with a change history (portal/common/history.py) also has a page per past version,
@@ -146,6 +149,10 @@ ACTIONS = {
     "members.member": {ADMINISTRATOR: {"delete_selected", "deactivate", "reactivate"}},
     "news.newsitem": {EDITOR: {"delete_selected"}, ADMINISTRATOR: {"delete_selected"}},
     "project.partner": {ADMINISTRATOR: {"delete_selected"}},
+    "documents.document": {
+        EDITOR: {"delete_selected", "publish", "unpublish"},
+        ADMINISTRATOR: {"delete_selected", "publish", "unpublish"},
+    },
 }
 
 # The admin's other URLs: who may use them (everyone else gets a 403).
@@ -167,6 +174,7 @@ CUSTOM = {
     "questionnaire_surveyquestion_translate": {TRANSLATOR, ADMINISTRATOR},
     "news_newsitem_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "project_partner_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
+    "documents_document_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "questionnaire_survey_results": REVIEWERS,
     "questionnaire_survey_results_csv": REVIEWERS,
     "questionnaire_submission_accept": REVIEWERS,
@@ -267,6 +275,7 @@ def records():
             language="cs",
         ),
         NewsItem.objects.create(slug="rusza-projekt", title_pl="Rusza projekt"),
+        make_document(files=()),
     ]
     request = RequestFactory().get(
         reverse("admin:companies_contactperson_change", args=[contact.pk])
@@ -341,6 +350,7 @@ def custom_request(name, records):
                 "questionnaire.surveyquestion",
                 "news.newsitem",
                 "project.partner",
+                "documents.document",
             ]
         },
         "companies_organisationrevision_accept": (
@@ -638,6 +648,15 @@ MODERATION_CASES = {
         ),
         lambda revision: revision.status == OrganisationRevision.Status.ACCEPTED,
     ),
+    "publish a document": (
+        {EDITOR, ADMINISTRATOR},
+        lambda: make_document(files=(), is_published=False),
+        lambda document: (
+            reverse("admin:documents_document_changelist"),
+            {"action": "publish", "_selected_action": [document.pk]},
+        ),
+        lambda document: document.is_published,
+    ),
     "reject a proposed change to an organisation": (
         REVIEWERS,
         proposed_revision,
@@ -799,16 +818,16 @@ def test_a_translator_cannot_publish_an_offer_and_is_told_nothing_was_done(clien
     assert messages == [no_action]  # the action is unknown to a translator
 
 
-def test_an_editor_sees_only_the_news_and_the_project_partners_in_the_admin(client, roles):
+def test_an_editor_sees_only_the_content_they_edit(client, roles):
     sign_in(client, EDITOR)
 
     response = client.get(reverse("admin:index"))
 
     assert response.status_code == 200
-    assert [
-        (app["app_label"], [model["object_name"] for model in app["models"]])
+    assert {
+        app["app_label"]: [model["object_name"] for model in app["models"]]
         for app in response.context["app_list"]
-    ] == [("news", ["NewsItem"]), ("project", ["Partner"])]
+    } == {"news": ["NewsItem"], "documents": ["Document"], "project": ["Partner"]}
 
 
 def partner_form(partner, **changes):
@@ -871,6 +890,11 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
     assert {name: permissions_of(name) for name in ROLES} == before
     assert before[EDITOR] == {
         *(("news", f"{action}_newsitem") for action in ["add", "change", "delete", "view"]),
+        *(
+            ("documents", f"{action}_{model}")
+            for model in ["document", "documentfile"]
+            for action in ["add", "change", "delete", "view"]
+        ),
         ("project", "add_partner"),
         ("project", "change_partner"),
         ("project", "view_partner"),
@@ -884,6 +908,7 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
                 "members",
                 "news",
                 "project",
+                "documents",
             ]
         ).values_list("content_type__app_label", "codename")
     )

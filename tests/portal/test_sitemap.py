@@ -11,6 +11,7 @@ from offers import services
 from offers.models import Offer
 from tests.factories import OrganisationFactory
 from tests.offers.factories import OfferFactory, expired_offer
+from tests.portal.documents.factories import make_document
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +109,22 @@ def test_sitemap_lists_published_organisations_and_clusters_only(client):
     )
 
 
+def test_sitemap_lists_published_documents_only(client, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    published = make_document(slug="studium-wykonalnosci", files=())
+    make_document(slug="szkic-studium", files=(), is_published=False)
+
+    urls = read_sitemap(client)
+
+    locations, alternates = in_every_language("/documents/studium-wykonalnosci/")
+    for location in locations.values():
+        assert urls[location]["alternates"] == alternates
+        assert urls[location]["lastmod"] == (
+            timezone.localtime(published.updated_at).date().isoformat()
+        )
+    assert not [url for url in urls if "szkic-studium" in url]
+
+
 def test_sitemap_is_outside_the_language_prefixes(client):
     assert client.get("/en/sitemap.xml").status_code == 404
 
@@ -123,7 +140,7 @@ def test_sitemap_query_count_does_not_grow_with_the_offers(client):
         assert len(read_sitemap(client)) == len(LANGUAGES) * (2 + 30 + 30)
 
     assert len(thirty) == len(one)
-    assert len(one) == 4
+    assert len(one) == 5  # offers, organisations, clusters, news, documents
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
