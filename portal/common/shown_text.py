@@ -1,6 +1,8 @@
 """A translated text as a reader is shown it, with what a page says about it."""
 
-from portal.common.languages import language_name
+from django.conf import settings
+
+from portal.common.languages import LANGUAGE_CODES, language_name
 
 
 class TextInLanguage:
@@ -27,3 +29,17 @@ class TextInLanguage:
     @property
     def language_name(self):
         return language_name(self.language)
+
+
+def text_in_language(obj, field, reader):
+    """The field in the `reader`'s language, else the first language that has it.
+
+    Polish comes first among the fallbacks (it is the source of most texts),
+    then the other languages in the portal's order.
+    """
+    order = [reader, settings.LANGUAGE_CODE, *LANGUAGE_CODES]
+    for code in dict.fromkeys(order):
+        text = getattr(obj, f"{field}_{code}", "") or ""
+        if text.strip():
+            return TextInLanguage(text, code, reader)
+    return TextInLanguage("", reader, reader)

@@ -129,8 +129,10 @@ class RecordTranslatable(Translatable):
             return State.OUTDATED
         return State.MACHINE if record.origin == Origin.MACHINE else State.HUMAN
 
-    def states(self, obj, source):
-        records = self._records(obj)
+    def states(self, obj, source, records=None):
+        """`records`: the record's TranslationRecords by language, when already read
+        (a queue reads those of many records at once)."""
+        records = self._records(obj) if records is None else records
         return {code: self._state(obj, code, source, records.get(code)) for code in LANGUAGE_CODES}
 
     def machine_may_fill(self, obj, language, source):

@@ -4,9 +4,9 @@ from django.core.exceptions import DisallowedHost
 from django.urls import get_urlconf, translate_url
 from django.utils.translation import get_language, get_language_info
 
+from portal.common import shown_text
 from portal.common.languages import LANGUAGE_CODES
 from portal.common.links import local_path
-from portal.common.shown_text import TextInLanguage
 
 register = template.Library()
 
@@ -131,15 +131,6 @@ def page_numbers(page_obj):
 
 @register.simple_tag
 def text_in_language(obj, field):
-    """The field in the reader's language, else the first language that has it.
-
-    Polish comes first among the fallbacks (it is the source of most texts),
-    then the other languages in the portal's order.
-    """
-    reader = get_language()
-    order = [reader, settings.LANGUAGE_CODE, *LANGUAGE_CODES]
-    for code in dict.fromkeys(order):
-        text = getattr(obj, f"{field}_{code}", "") or ""
-        if text.strip():
-            return TextInLanguage(text, code, reader)
-    return TextInLanguage("", reader, reader)
+    """The field in the reader's language, else the first language that has it
+    (portal.common.shown_text.text_in_language)."""
+    return shown_text.text_in_language(obj, field, get_language())
