@@ -8,12 +8,14 @@ from django.views.generic import RedirectView
 from companies.sitemaps import ClusterSitemap, OrganisationSitemap
 from offers.sitemaps import OfferSitemap
 from portal import views
+from portal.events.sitemaps import EventSitemap
 from portal.members.urls import allauth_urlpatterns
 
 SITEMAPS = {
     "offers": OfferSitemap,
     "organisations": OrganisationSitemap,
     "clusters": ClusterSitemap,
+    "events": EventSitemap,
 }
 
 # A database that does not answer is a 503 page, not a 500 (portal/views.py).
@@ -42,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("", include("companies.urls")),
     path("", include("questionnaire.urls")),
     path("", include("offers.urls")),
+    path("", include("portal.events.urls")),
 )
 
 if settings.DEBUG:
