@@ -23,6 +23,7 @@ from offers import services
 from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from offers.services import interest
 from portal.common.admin import VisibleFieldsOnlyMixin
+from portal.events.models import Event
 from portal.members.models import Member
 from portal.models import PersonErasure
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
@@ -37,6 +38,7 @@ from tests.helpers import (
     sign_in,
 )
 from tests.offers.factories import OfferFactory, expired_offer
+from tests.portal.events.factories import EventFactory
 from tests.questionnaire.submissions import make_submission
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +88,8 @@ PAGES = {
     "questionnaire.surveyquestion": {TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Firms send them; they are reviewed, never added, edited or deleted in the admin.
     "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
+    # Editors write and publish events; translators translate their texts.
+    "events.event": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
 }
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
 # A model with a change history (portal/common/history.py) also has a page per past version,
@@ -132,6 +136,10 @@ ACTIONS = {
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
     "members.member": {ADMINISTRATOR: {"delete_selected", "deactivate", "reactivate"}},
+    "events.event": {
+        EDITOR: {"publish_events", "cancel_events", "delete_selected"},
+        ADMINISTRATOR: {"publish_events", "cancel_events", "delete_selected"},
+    },
 }
 
 # The admin's other URLs: who may use them (everyone else gets a 403).
@@ -151,6 +159,7 @@ CUSTOM = {
     "companies_organisation_translate": {TRANSLATOR, ADMINISTRATOR},
     "companies_cluster_translate": {TRANSLATOR, ADMINISTRATOR},
     "questionnaire_surveyquestion_translate": {TRANSLATOR, ADMINISTRATOR},
+    "events_event_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "questionnaire_survey_results": REVIEWERS,
     "questionnaire_survey_results_csv": REVIEWERS,
     "questionnaire_submission_accept": REVIEWERS,
@@ -249,6 +258,7 @@ def records():
             country="CZ",
             language="cs",
         ),
+        EventFactory(),
     ]
     request = RequestFactory().get(
         reverse("admin:companies_contactperson_change", args=[contact.pk])
@@ -321,6 +331,7 @@ def custom_request(name, records):
                 "companies.organisation",
                 "companies.cluster",
                 "questionnaire.surveyquestion",
+                "events.event",
             ]
         },
         "companies_organisationrevision_accept": (
@@ -618,6 +629,24 @@ MODERATION_CASES = {
         ),
         lambda revision: revision.status == OrganisationRevision.Status.ACCEPTED,
     ),
+    "publish an event": (
+        {EDITOR, ADMINISTRATOR},
+        lambda: EventFactory(status=Event.Status.DRAFT, published_at=None),
+        lambda event: (
+            reverse("admin:events_event_changelist"),
+            {"action": "publish_events", "_selected_action": [event.pk]},
+        ),
+        lambda event: event.status == Event.Status.PUBLISHED and event.published_at is not None,
+    ),
+    "cancel an event": (
+        {EDITOR, ADMINISTRATOR},
+        EventFactory,
+        lambda event: (
+            reverse("admin:events_event_changelist"),
+            {"action": "cancel_events", "_selected_action": [event.pk]},
+        ),
+        lambda event: event.status == Event.Status.CANCELLED,
+    ),
     "reject a proposed change to an organisation": (
         REVIEWERS,
         proposed_revision,
@@ -779,13 +808,16 @@ def test_a_translator_cannot_publish_an_offer_and_is_told_nothing_was_done(clien
     assert messages == [no_action]  # the action is unknown to a translator
 
 
-def test_an_editor_sees_an_empty_admin(client, roles):
+def test_an_editor_sees_only_the_events_in_the_admin(client, roles):
     sign_in(client, EDITOR)
 
     response = client.get(reverse("admin:index"))
 
     assert response.status_code == 200
-    assert response.context["app_list"] == []
+    assert [
+        (app["app_label"], [model["object_name"] for model in app["models"]])
+        for app in response.context["app_list"]
+    ] == [("events", ["Event"])]
 
 
 # The roles' migration.
