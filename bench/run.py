@@ -70,6 +70,7 @@ PAGES = [
     # "Mleczarnia" begins the names of a share of the dairy firms (HOMES).
     ("directory search", "/pl/directory/?q=mleczarnia"),
     ("organisation", "/pl/directory/{organisation}/"),
+    ("events", "/pl/events/"),
 ]
 # The offer list and its searches: their query plans are shown.
 EXPLAINED = [path for _label, path in PAGES if "/offers/" in path and "{" not in path]
