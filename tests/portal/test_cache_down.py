@@ -22,6 +22,7 @@ from questionnaire.models import Draft, Submission
 from tests import unreachable_cache
 from tests.factories import ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
+from tests.portal.events.factories import EventFactory
 from tests.offers.interest import answers as interest_answers
 from tests.offers.interest import form_url as interest_url
 from tests.offers.interest import make_offer
@@ -58,6 +59,7 @@ def public_pages():
     organisation = OrganisationFactory(name="Mleczarnia Testowa")
     offer = OfferFactory(organisation=organisation, title="Sery dla dystrybutorów")
     cluster = Cluster.objects.get(slug="dairy")
+    event = EventFactory(clusters=[cluster], capacity=2)
     return {
         "healthz": "/healthz",
         "sitemap": "/sitemap.xml",
@@ -96,6 +98,11 @@ def public_pages():
         "account_email_verification_sent": "/pl/account/confirm-email/",
         "account_inactive": "/pl/account/inactive/",
         "account_logout": "/pl/account/sign-out/",
+        "events:event_list": "/pl/events/?kind=workshop",
+        "events:past_event_list": "/it/events/past/",
+        "events:calendar_feed": "/pl/events/calendar.ics",
+        "events:event_detail": event.get_absolute_url(),
+        "events:event_ics": f"/hu/events/{event.slug}/event.ics",
         **member_pages(),
     }
 

@@ -7,10 +7,12 @@ from django.urls.resolvers import LocalePrefixPattern
 from django.utils import timezone, translation
 
 from offers.models import Offer
+from portal.events.models import Event
 from portal.common.languages import LANGUAGE_CODES
 from portal.members.services import member_for_contact_email
 from tests.factories import ClusterFactory, ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
+from tests.portal.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +49,9 @@ NOT_PAGES = {
     "offers:alert_unsubscribe",
     "offers:feed",
     "offers:cluster_feed",
+    # Calendar files (tests/portal/events/test_calendar.py).
+    "events:event_ics",
+    "events:calendar_feed",
     # allauth's sign-in stages that follow a code asked for, and signing out: the
     # members' own tests (tests/portal/members/) walk them.
     "account_confirm_login_code",
@@ -75,6 +80,7 @@ EXAMPLES = {
     "offers:offer_detail": lambda: {"reference": _example_offer().reference},
     "offers:interest_create": lambda: {"reference": _example_offer().reference},
     "offers:interest_sent": lambda: {"reference": _example_offer().reference},
+    "events:event_detail": lambda: {"slug": _example_event().slug},
 }
 
 
@@ -83,6 +89,10 @@ def _example_member():
         email="anna@mleczarnia.example", email_confirmed_at=timezone.now()
     )
     return member_for_contact_email(email=contact.email).user
+
+
+def _example_event():
+    return Event.objects.first() or EventFactory()
 
 
 def _example_offer():

@@ -50,7 +50,7 @@ def test_the_upcoming_list_shows_public_events_soonest_first(client, dairy):
     sooner = EventFactory(title_pl="Szkolenie", starts_at=days_from_now(5))
     EventFactory(title_pl="Odwołane", status=Event.Status.CANCELLED, starts_at=days_from_now(8))
     EventFactory(title_pl="Szkic", status=Event.Status.DRAFT)
-    past_event(title_pl="Minione")
+    past_event(title_pl="Zakończone")
 
     response = client.get(url("events:event_list"))
 
@@ -61,7 +61,7 @@ def test_the_upcoming_list_shows_public_events_soonest_first(client, dairy):
         later.pk,
     ]
     assert "Szkic" not in page
-    assert "Minione" not in page
+    assert "Zakończone" not in page
     assert "Odwołane</a>" in page
     assert "text-bg-danger" in page  # the cancelled badge
     assert "Przemysł mleczarski" in page
