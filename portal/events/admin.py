@@ -6,8 +6,12 @@ for the rich texts, and the actions that publish and cancel; a translator
 workspace (portal/common/translator_admin.py); a moderator reads them.
 """
 
+import zoneinfo
+
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -21,6 +25,8 @@ from portal.events import dashboard, services
 from portal.events.models import Event
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+# The times an editor types as the event's local times.
+LOCAL_TIMES = ("starts_at", "ends_at")
 
 # The queue's states, as the dashboard names them.
 QUEUE_WORDS = {
@@ -57,8 +63,40 @@ class TranslationQueueFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=waiting)
 
 
+class EventAdminForm(forms.ModelForm):
+    """The start and end are typed as the event's local times, in its own time zone
+    (not the office's), and shown so."""
+
+    class Meta:
+        model = Event
+        # The admin's fieldsets choose the fields (with each language's texts).
+        fields = [*LOCAL_TIMES, "time_zone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone = zoneinfo.ZoneInfo(self.instance.time_zone or settings.TIME_ZONE)
+        for name in LOCAL_TIMES:
+            moment = getattr(self.instance, name, None)
+            if name in self.fields and moment is not None:
+                self.initial[name] = moment.astimezone(zone).replace(tzinfo=None)
+                self.fields[name].help_text = _("In the event's time zone.")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        name = cleaned_data.get("time_zone") or self.instance.time_zone
+        if name:
+            zone = zoneinfo.ZoneInfo(name)
+            for field in LOCAL_TIMES:
+                moment = cleaned_data.get(field)
+                if field in self.fields and moment is not None:
+                    wall_time = timezone.localtime(moment).replace(tzinfo=None)
+                    cleaned_data[field] = timezone.make_aware(wall_time, zone)
+        return cleaned_data
+
+
 @admin.register(Event)
 class EventAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
+    form = EventAdminForm
     translator_context = ["kind", "starts_at", "time_zone"]
     translator_texts = ["title", "description", "programme", "report", "organiser"]
     list_display = ["title", "kind", "starts_at", "town", "country", "status", "is_milestone"]
