@@ -3,12 +3,11 @@
 Registered from EventsConfig.ready(), for staff who may translate or change
 events. Events keep no table of translation states: each language's state is
 worked out from the texts and their TranslationRecords (`RecordTranslatable`),
-for every event that is not cancelled, in two queries.
+for every event that is not cancelled, in two queries however many there are.
 """
 
 from collections import defaultdict
 
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -27,9 +26,9 @@ def waiting_translations():
     """{(language, state): [event ids]} of the events' texts that await a translator."""
     events = list(Event.objects.exclude(status=Event.Status.CANCELLED).order_by("pk"))
     records = defaultdict(dict)
+    options = Event._meta
     for record in TranslationRecord.objects.filter(
-        content_type=ContentType.objects.get_for_model(Event),
-        object_id__in=[event.pk for event in events],
+        content_type__app_label=options.app_label, content_type__model=options.model_name
     ):
         records[record.object_id][record.language] = record
     translatable = translations.translatable_for(Event)

@@ -53,6 +53,10 @@ class FigureParser(HTMLParser):
             self._open = None
 
 
+OFFER_QUEUE = "dashboard-translation-queue"
+EVENT_QUEUE = "dashboard-event-translation-queue"
+
+
 def figures(response):
     parser = FigureParser()
     parser.feed(response.content.decode())
@@ -215,6 +219,10 @@ def expected_rows():
     for code in LANGUAGE_CODES:
         for word in QUEUE:
             rows[f"queue-{code}-{word}"] = set()
+    # No events here: their queue is tested in tests/portal/events/test_dashboard.py.
+    for code in LANGUAGE_CODES:
+        for word in QUEUE:
+            rows[f"event-queue-{code}-{word}"] = set()
     for row in OfferTranslation.objects.select_related("offer"):
         offer = row.offer
         waiting = offer.status in {Status.PUBLISHED, Status.SUBMITTED}
@@ -272,6 +280,7 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
     moderation = {"submissions_awaiting_review", "offers_submitted", "offers_expiring"}
     moderation |= {"interests_new", "offer_edits_pending", "revisions_pending"}
     queue = {f"queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
+    event_queue = {f"event-{figure}" for figure in queue}
     seen = {}
     for role in (MODERATOR, TRANSLATOR, EDITOR, ADMINISTRATOR):
         client.logout()
@@ -282,17 +291,24 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
 
     assert seen == {
         MODERATOR: moderation | queue,
-        TRANSLATOR: queue,
-        EDITOR: set(),
-        ADMINISTRATOR: moderation | queue,
+        TRANSLATOR: queue | event_queue,
+        EDITOR: event_queue,
+        ADMINISTRATOR: moderation | queue | event_queue,
     }
 
 
 @pytest.mark.parametrize(
-    ("role", "queries"), [(EDITOR, 0), (TRANSLATOR, 1), (MODERATOR, 6), (ADMINISTRATOR, 6)]
+    # The events' translation queue: two queries, for editors, translators and administrators.
+    ("role", "queries", "queues"),
+    [
+        (EDITOR, 2, [EVENT_QUEUE]),
+        (TRANSLATOR, 3, [OFFER_QUEUE, EVENT_QUEUE]),
+        (MODERATOR, 6, [OFFER_QUEUE]),
+        (ADMINISTRATOR, 8, [OFFER_QUEUE, EVENT_QUEUE]),
+    ],
 )
 def test_nothing_is_counted_for_a_block_the_user_may_not_see(
-    role, queries, django_assert_num_queries
+    role, queries, queues, django_assert_num_queries
 ):
     user = User.objects.create_user(role, is_staff=True)
     user.groups.add(Group.objects.get(name=role))
@@ -301,7 +317,7 @@ def test_nothing_is_counted_for_a_block_the_user_may_not_see(
     with django_assert_num_queries(queries):
         board = dashboard.dashboard_for(user)
 
-    assert (board.translation_queue is None) == (role == EDITOR)
+    assert [shown.queue.element_id for shown in board.translation_queue] == queues
 
 
 def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
@@ -311,7 +327,7 @@ def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
     OfferFactory(published=False)
     with CaptureQueriesContext(connection) as one_offer:
         client.get(reverse("admin:index"))
-    assert len(one_offer) == 12
+    assert len(one_offer) == 14
     for number in range(29):
         offer = offer_with_status([Status.SUBMITTED, Status.PUBLISHED][number % 2])
         add_translation(offer, "it", machine=True, title="Offerta")
