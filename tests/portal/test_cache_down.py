@@ -22,10 +22,10 @@ from questionnaire.models import Draft, Submission
 from tests import unreachable_cache
 from tests.factories import ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
-from tests.portal.events.factories import EventFactory
 from tests.offers.interest import answers as interest_answers
 from tests.offers.interest import form_url as interest_url
 from tests.offers.interest import make_offer
+from tests.portal.events.factories import EventFactory
 from tests.portal.members.conftest import code_in
 from tests.questionnaire import walk
 

@@ -7,8 +7,8 @@ from django.urls.resolvers import LocalePrefixPattern
 from django.utils import timezone, translation
 
 from offers.models import Offer
-from portal.events.models import Event
 from portal.common.languages import LANGUAGE_CODES
+from portal.events.models import Event
 from portal.members.services import member_for_contact_email
 from tests.factories import ClusterFactory, ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
