@@ -25,6 +25,8 @@ from portal.events import dashboard, services
 from portal.events.models import Event
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+# The addresses under /events/ that are no event's (portal/events/urls.py).
+RESERVED_SLUGS = {"past"}
 # The times an editor types as the event's local times.
 LOCAL_TIMES = ("starts_at", "ends_at")
 
@@ -80,6 +82,14 @@ class EventAdminForm(forms.ModelForm):
             if name in self.fields and moment is not None:
                 self.initial[name] = moment.astimezone(zone).replace(tzinfo=None)
                 self.fields[name].help_text = _("In the event's time zone.")
+
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        if slug in RESERVED_SLUGS:
+            raise forms.ValidationError(
+                _("This address is the list of past events: choose another one.")
+            )
+        return slug
 
     def clean(self):
         cleaned_data = super().clean()

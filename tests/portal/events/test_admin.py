@@ -59,6 +59,30 @@ def test_an_editor_writes_an_event_and_its_rich_text_is_cleaned(client, roles):
     assert shown.context["adminform"].form["starts_at"].value().hour == 9
 
 
+def test_an_event_cannot_take_the_address_of_the_past_events(client, roles):
+    sign_in(client, EDITOR)
+    url = reverse("admin:events_event_add")
+    data = change_form_data(client.get(url))
+    data.update(
+        kind=Event.Kind.TRAINING,
+        title_pl="Minione",
+        slug="past",
+        starts_at_0="2030-10-25",
+        starts_at_1="09:00:00",
+        ends_at_0="2030-10-25",
+        ends_at_1="11:00:00",
+        time_zone="Europe/Warsaw",
+    )
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["slug"] == [
+        "Ten adres należy do listy minionych wydarzeń: wybierz inny."
+    ]
+    assert not Event.objects.exists()
+
+
 def test_publishing_and_cancelling_through_the_admins_actions(client, roles):
     draft = EventFactory(status=Event.Status.DRAFT, published_at=None)
     published = EventFactory()
