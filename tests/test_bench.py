@@ -307,6 +307,7 @@ def test_the_pages_are_the_portals_own_urls():
         "directory": "companies:organisation_list",
         "directory search": "companies:organisation_list",
         "organisation": "companies:organisation_detail",
+        "events": "events:event_list",
     }
     assert [path for _label, path in run.PAGES[1:5]] == run.EXPLAINED
 

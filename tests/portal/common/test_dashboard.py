@@ -126,6 +126,7 @@ def test_a_registered_translation_queue_is_a_table_of_its_own(client):
     assert [table.queue.element_id for table in board.translation_queue] == [
         "dashboard-translation-queue",
         "dashboard-translation-queue-news",
+        "dashboard-event-translation-queue",  # portal/events/dashboard.py
     ]
     news = board.translation_queue[1].rows
     assert [row.language for row in news] == LANGUAGE_CODES
