@@ -19,6 +19,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.common.dashboard import QUEUE_STATES
 from portal.common.languages import LANGUAGE_CODES
+from portal.common.text import TextFormMixin
 from portal.common.translations import State
 from portal.common.translator_admin import TranslatorAdminMixin
 from portal.events import dashboard, services
@@ -65,7 +66,7 @@ class TranslationQueueFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=waiting)
 
 
-class EventAdminForm(forms.ModelForm):
+class EventAdminForm(TextFormMixin, forms.ModelForm):
     """The start and end are typed as the event's local times, in its own time zone
     (not the office's), and shown so."""
 
