@@ -829,6 +829,14 @@ def permissions_of(name):
     )
 
 
+def permissions_in(app_label):
+    return set(
+        Permission.objects.filter(content_type__app_label=app_label).values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+
+
 def test_the_roles_migration_is_idempotent_and_reversible(roles):
     before = {name: permissions_of(name) for name in ROLES}
 
@@ -841,12 +849,27 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
     assert again == before
     assert removed == 0
     assert {name: permissions_of(name) for name in ROLES} == before
-    assert before[EDITOR] == set()
+    assert before[EDITOR] == {
+        ("events", f"{action}_{model}")
+        for model in ("event", "registration")
+        for action in ("add", "change", "delete", "view")
+    }
     assert before[ADMINISTRATOR] >= set(
         Permission.objects.filter(
-            content_type__app_label__in=["companies", "offers", "questionnaire", "members"]
+            content_type__app_label__in=[
+                "companies",
+                "offers",
+                "questionnaire",
+                "members",
+                "events",
+            ]
         ).values_list("content_type__app_label", "codename")
     )
+    assert before[TRANSLATOR] & permissions_in("events") == {
+        ("events", "view_event"),
+        ("events", "translate_event"),
+    }
+    assert before[MODERATOR] & permissions_in("events") == {("events", "view_event")}
     assert ("offers", "translate_offer") in before[TRANSLATOR]
     assert (
         not {("offers", "moderate_offer"), ("companies", "view_contactperson")} & before[TRANSLATOR]
