@@ -362,3 +362,17 @@ def test_an_upcoming_events_page_counts_its_places_in_one_query(client, dairy, r
 
     # The event, its clusters, its documents, the places taken.
     assert count_queries(client, url("events:event_detail", slug=event.slug)) == 4
+
+
+def test_a_kept_list_shows_an_event_published_since(client, kept):
+    EventFactory(title_pl="Szkolenie")
+    first = client.get(url("events:event_list")).content.decode()
+    draft = EventFactory(title_pl="Warsztaty nowe", status=Event.Status.DRAFT)
+    assert client.get(url("events:event_list")).content.decode() == first
+
+    draft.status = Event.Status.PUBLISHED
+    draft.save()
+    page = client.get(url("events:event_list")).content.decode()
+
+    assert "Warsztaty nowe" in page
+    assert "Znaleziono 2 wydarzenia" in page
