@@ -71,6 +71,7 @@ PAGES = [
     ("directory search", "/pl/directory/?q=mleczarnia"),
     ("organisation", "/pl/directory/{organisation}/"),
     ("events", "/pl/events/"),
+    ("news", "/pl/news/"),
 ]
 # The offer list and its searches: their query plans are shown.
 EXPLAINED = [path for _label, path in PAGES if "/offers/" in path and "{" not in path]

@@ -10,12 +10,14 @@ from offers.sitemaps import OfferSitemap
 from portal import views
 from portal.events.sitemaps import EventSitemap
 from portal.members.urls import allauth_urlpatterns
+from portal.news.sitemaps import NewsSitemap
 
 SITEMAPS = {
     "offers": OfferSitemap,
     "organisations": OrganisationSitemap,
     "clusters": ClusterSitemap,
     "events": EventSitemap,
+    "news": NewsSitemap,
 }
 
 # A database that does not answer is a 503 page, not a 500 (portal/views.py).
@@ -45,6 +47,7 @@ urlpatterns += i18n_patterns(
     path("", include("questionnaire.urls")),
     path("", include("offers.urls")),
     path("", include("portal.events.urls")),
+    path("", include("portal.news.urls")),
 )
 
 if settings.DEBUG:

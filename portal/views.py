@@ -17,6 +17,10 @@ from companies import selectors
 from companies.models import Cluster
 from portal.common.database import CONNECTION_ERRORS
 from portal.common.languages import LANGUAGE_CODES
+from portal.news import selectors as news_selectors
+
+# The home page's latest news.
+HOME_NEWS = 3
 
 # Asked of browsers and crawlers on the 503 page: a restart of the database is short.
 DATABASE_RETRY_AFTER_SECONDS = 120
@@ -49,6 +53,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["clusters"] = Cluster.objects.all()
         context["organisation_count"] = selectors.organisation_list().count()
+        context["news"] = news_selectors.latest(HOME_NEWS)
         return context
 
 

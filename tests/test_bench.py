@@ -308,6 +308,7 @@ def test_the_pages_are_the_portals_own_urls():
         "directory search": "companies:organisation_list",
         "organisation": "companies:organisation_detail",
         "events": "events:event_list",
+        "news": "news:news_list",
     }
     assert [path for _label, path in run.PAGES[1:5]] == run.EXPLAINED
 

@@ -1,6 +1,7 @@
 """A translated text as a reader is shown it, with what a page says about it."""
 
 from django.conf import settings
+from django.utils.translation import get_language
 
 from portal.common.languages import LANGUAGE_CODES, language_name
 
@@ -31,12 +32,14 @@ class TextInLanguage:
         return language_name(self.language)
 
 
-def text_in_language(obj, field, reader):
-    """The field in the `reader`'s language, else the first language that has it.
+def text_in_language(obj, field, reader=None):
+    """The translated field in the reader's language, else the first language that has it.
 
     Polish comes first among the fallbacks (it is the source of most texts),
-    then the other languages in the portal's order.
+    then the other languages in the portal's order. `reader`: the active language
+    unless given.
     """
+    reader = reader or get_language()
     order = [reader, settings.LANGUAGE_CODE, *LANGUAGE_CODES]
     for code in dict.fromkeys(order):
         text = getattr(obj, f"{field}_{code}", "") or ""

@@ -135,6 +135,30 @@ class RecordTranslatable(Translatable):
         records = self._records(obj) if records is None else records
         return {code: self._state(obj, code, source, records.get(code)) for code in LANGUAGE_CODES}
 
+    def states_of_many(self, objs):
+        """{pk: {language: TranslationState}} of many records, from their own sources.
+
+        One query for all their TranslationRecords, however many records: for a
+        translation queue that counts a model's records together.
+        """
+        objs = list(objs)
+        if not objs:
+            return {}
+        records = {}
+        for record in TranslationRecord.objects.filter(
+            content_type=ContentType.objects.get_for_model(objs[0]),
+            object_id__in=[obj.pk for obj in objs],
+        ):
+            records.setdefault(record.object_id, {})[record.language] = record
+        states = {}
+        for obj in objs:
+            source = self.source_language(obj)
+            mine = records.get(obj.pk, {})
+            states[obj.pk] = {
+                code: self._state(obj, code, source, mine.get(code)) for code in LANGUAGE_CODES
+            }
+        return states
+
     def machine_may_fill(self, obj, language, source):
         if language == source:
             return False

@@ -132,5 +132,5 @@ def page_numbers(page_obj):
 @register.simple_tag
 def text_in_language(obj, field):
     """The field in the reader's language, else the first language that has it
-    (portal.common.shown_text.text_in_language)."""
-    return shown_text.text_in_language(obj, field, get_language())
+    (portal/common/shown_text.py)."""
+    return shown_text.text_in_language(obj, field)

@@ -18,6 +18,7 @@ from companies.models import Cluster
 from offers.models import ExpressionOfInterest, SavedSearch
 from portal.members import urls as members_urls
 from portal.members.services import member_for_contact_email
+from portal.news.models import NewsItem
 from questionnaire.models import Draft, Submission
 from tests import unreachable_cache
 from tests.factories import ContactPersonFactory, OrganisationFactory
@@ -60,6 +61,10 @@ def public_pages():
     offer = OfferFactory(organisation=organisation, title="Sery dla dystrybutorów")
     cluster = Cluster.objects.get(slug="dairy")
     event = EventFactory(clusters=[cluster], capacity=2)
+    news = NewsItem.objects.create(
+        slug="rusza-projekt", title_pl="Rusza projekt", is_published=True
+    )
+    news.clusters.set([cluster])
     return {
         "healthz": "/healthz",
         "sitemap": "/sitemap.xml",
@@ -85,6 +90,10 @@ def public_pages():
         ),
         "offers:feed": "/pl/offers/feed/",
         "offers:cluster_feed": "/pl/offers/feed/dairy/",
+        "news:news_list": "/pl/news/?cluster=dairy",
+        "news:news_detail": news.get_absolute_url(),
+        "news:feed": "/it/news/feed/",
+        "news:cluster_feed": "/pl/news/feed/dairy/",
         "questionnaire:start": "/pl/questionnaire/",
         "questionnaire:step": "/pl/questionnaire/organisation/",
         "questionnaire:save": "/pl/questionnaire/save/",
@@ -128,7 +137,14 @@ def test_every_public_page_answers_with_the_cache_down(client, cache_down):
     statuses = {name: client.get(address).status_code for name, address in pages.items()}
 
     assert {name: status for name, status in statuses.items() if status >= 500} == {}
-    for name in ("home", "offers:offer_list", "offers:offer_detail", "companies:cluster_detail"):
+    for name in (
+        "home",
+        "offers:offer_list",
+        "offers:offer_detail",
+        "companies:cluster_detail",
+        "news:news_list",
+        "news:news_detail",
+    ):
         assert statuses[name] == 200, name
     offer_page = client.get(pages["offers:offer_detail"]).content.decode()
     assert "Sery dla dystrybutorów" in offer_page

@@ -17,6 +17,8 @@ from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTrans
 from offers.services import interest
 from portal.common import dashboard
 from portal.common.languages import LANGUAGE_CODES
+from portal.common.translations import translatable_for
+from portal.news.models import NewsItem
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
 from questionnaire import services as submission_services
 from questionnaire.models import Submission
@@ -51,10 +53,6 @@ class FigureParser(HTMLParser):
             name, href = self._open
             self.figures[name] = (int(data), href)
             self._open = None
-
-
-OFFER_QUEUE = "dashboard-translation-queue"
-EVENT_QUEUE = "dashboard-event-translation-queue"
 
 
 def figures(response):
@@ -136,6 +134,16 @@ def world(staff):
     submission_services.submission_request_changes(
         submission=make_submission(), by=staff, reason="Uzupełnij."
     )
+
+    # News: published with a translation, published and scheduled with none, a draft.
+    NewsItem.objects.create(slug="sery", title_pl="Sery", title_it="Formaggi", is_published=True)
+    NewsItem.objects.create(
+        slug="studium",
+        title_pl="Studium",
+        is_published=True,
+        publish_at=timezone.now() + 3 * DAY,
+    )
+    NewsItem.objects.create(slug="szkic", title_pl="Szkic")
 
     published = Offer.objects.filter(status=Status.PUBLISHED).order_by("pk")
     make_interest(published[0])
@@ -219,7 +227,14 @@ def expected_rows():
     for code in LANGUAGE_CODES:
         for word in QUEUE:
             rows[f"queue-{code}-{word}"] = set()
-    # No events here: their queue is tested in tests/portal/events/test_dashboard.py.
+            rows[f"news-queue-{code}-{word}"] = set()
+    news = translatable_for(NewsItem)
+    for item in NewsItem.objects.filter(is_published=True):
+        for code, state in news.states(item, news.source_language(item)).items():
+            if state in QUEUE.values():
+                word = {state: word for word, state in QUEUE.items()}[state]
+                rows[f"news-queue-{code}-{word}"].add(item.pk)
+    # No events here: their queue is tested in tests/portal/events/test_admin.py.
     for code in LANGUAGE_CODES:
         for word in QUEUE:
             rows[f"event-queue-{code}-{word}"] = set()
@@ -280,6 +295,7 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
     moderation = {"submissions_awaiting_review", "offers_submitted", "offers_expiring"}
     moderation |= {"interests_new", "offer_edits_pending", "revisions_pending"}
     queue = {f"queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
+    news_queue = {f"news-queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
     event_queue = {f"event-{figure}" for figure in queue}
     seen = {}
     for role in (MODERATOR, TRANSLATOR, EDITOR, ADMINISTRATOR):
@@ -291,24 +307,20 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
 
     assert seen == {
         MODERATOR: moderation | queue,
-        TRANSLATOR: queue | event_queue,
-        EDITOR: event_queue,
-        ADMINISTRATOR: moderation | queue | event_queue,
+        TRANSLATOR: queue | news_queue | event_queue,
+        EDITOR: news_queue | event_queue,
+        ADMINISTRATOR: moderation | queue | news_queue | event_queue,
     }
 
 
 @pytest.mark.parametrize(
-    # The events' translation queue: two queries, for editors, translators and administrators.
-    ("role", "queries", "queues"),
-    [
-        (EDITOR, 2, [EVENT_QUEUE]),
-        (TRANSLATOR, 3, [OFFER_QUEUE, EVENT_QUEUE]),
-        (MODERATOR, 6, [OFFER_QUEUE]),
-        (ADMINISTRATOR, 8, [OFFER_QUEUE, EVENT_QUEUE]),
-    ],
+    # The news' and the events' translation queues: one query and two, for editors,
+    # translators and administrators.
+    ("role", "queries"),
+    [(EDITOR, 3), (TRANSLATOR, 4), (MODERATOR, 6), (ADMINISTRATOR, 9)],
 )
 def test_nothing_is_counted_for_a_block_the_user_may_not_see(
-    role, queries, queues, django_assert_num_queries
+    role, queries, django_assert_num_queries
 ):
     user = User.objects.create_user(role, is_staff=True)
     user.groups.add(Group.objects.get(name=role))
@@ -317,7 +329,12 @@ def test_nothing_is_counted_for_a_block_the_user_may_not_see(
     with django_assert_num_queries(queries):
         board = dashboard.dashboard_for(user)
 
-    assert [shown.queue.element_id for shown in board.translation_queue] == queues
+    assert [shown.queue.figure_prefix for shown in board.translation_queue] == {
+        EDITOR: ["news-queue", "event-queue"],
+        TRANSLATOR: ["queue", "news-queue", "event-queue"],
+        MODERATOR: ["queue"],
+        ADMINISTRATOR: ["queue", "news-queue", "event-queue"],
+    }[role]
 
 
 def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
@@ -327,7 +344,7 @@ def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
     OfferFactory(published=False)
     with CaptureQueriesContext(connection) as one_offer:
         client.get(reverse("admin:index"))
-    assert len(one_offer) == 14
+    assert len(one_offer) == 15
     for number in range(29):
         offer = offer_with_status([Status.SUBMITTED, Status.PUBLISHED][number % 2])
         add_translation(offer, "it", machine=True, title="Offerta")

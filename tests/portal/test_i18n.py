@@ -10,6 +10,7 @@ from offers.models import Offer
 from portal.common.languages import LANGUAGE_CODES
 from portal.events.models import Event
 from portal.members.services import member_for_contact_email
+from portal.news.models import NewsItem
 from tests.factories import ClusterFactory, ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
 from tests.portal.events.factories import EventFactory
@@ -52,6 +53,8 @@ NOT_PAGES = {
     # Calendar files (tests/portal/events/test_calendar.py).
     "events:event_ics",
     "events:calendar_feed",
+    "news:feed",
+    "news:cluster_feed",
     # allauth's sign-in stages that follow a code asked for, and signing out: the
     # members' own tests (tests/portal/members/) walk them.
     "account_confirm_login_code",
@@ -81,6 +84,7 @@ EXAMPLES = {
     "offers:interest_create": lambda: {"reference": _example_offer().reference},
     "offers:interest_sent": lambda: {"reference": _example_offer().reference},
     "events:event_detail": lambda: {"slug": _example_event().slug},
+    "news:news_detail": lambda: {"slug": _example_news().slug},
 }
 
 
@@ -93,6 +97,12 @@ def _example_member():
 
 def _example_event():
     return Event.objects.first() or EventFactory()
+
+
+def _example_news():
+    return NewsItem.objects.first() or NewsItem.objects.create(
+        slug="rusza-projekt", title_pl="Rusza projekt", is_published=True
+    )
 
 
 def _example_offer():

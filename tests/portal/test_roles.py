@@ -26,6 +26,7 @@ from portal.common.admin import VisibleFieldsOnlyMixin
 from portal.events.models import Event
 from portal.members.models import Member
 from portal.models import PersonErasure
+from portal.news.models import NewsItem
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
 from questionnaire.models import Submission, SurveyQuestion
 from tests.factories import CertificationFactory, ContactPersonFactory, OrganisationFactory
@@ -88,6 +89,8 @@ PAGES = {
     "questionnaire.surveyquestion": {TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Firms send them; they are reviewed, never added, edited or deleted in the admin.
     "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
+    # Editors write, schedule and publish news; translators translate their texts.
+    "news.newsitem": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
     # Editors write and publish events; translators translate their texts.
     "events.event": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
 }
@@ -136,6 +139,7 @@ ACTIONS = {
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
     "members.member": {ADMINISTRATOR: {"delete_selected", "deactivate", "reactivate"}},
+    "news.newsitem": {EDITOR: {"delete_selected"}, ADMINISTRATOR: {"delete_selected"}},
     "events.event": {
         EDITOR: {"publish_events", "cancel_events", "delete_selected"},
         ADMINISTRATOR: {"publish_events", "cancel_events", "delete_selected"},
@@ -159,6 +163,7 @@ CUSTOM = {
     "companies_organisation_translate": {TRANSLATOR, ADMINISTRATOR},
     "companies_cluster_translate": {TRANSLATOR, ADMINISTRATOR},
     "questionnaire_surveyquestion_translate": {TRANSLATOR, ADMINISTRATOR},
+    "news_newsitem_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "events_event_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "questionnaire_survey_results": REVIEWERS,
     "questionnaire_survey_results_csv": REVIEWERS,
@@ -258,6 +263,7 @@ def records():
             country="CZ",
             language="cs",
         ),
+        NewsItem.objects.create(slug="rusza-projekt", title_pl="Rusza projekt"),
         EventFactory(),
     ]
     request = RequestFactory().get(
@@ -331,6 +337,7 @@ def custom_request(name, records):
                 "companies.organisation",
                 "companies.cluster",
                 "questionnaire.surveyquestion",
+                "news.newsitem",
                 "events.event",
             ]
         },
@@ -808,7 +815,7 @@ def test_a_translator_cannot_publish_an_offer_and_is_told_nothing_was_done(clien
     assert messages == [no_action]  # the action is unknown to a translator
 
 
-def test_an_editor_sees_only_the_events_in_the_admin(client, roles):
+def test_an_editor_sees_only_the_news_and_the_events_in_the_admin(client, roles):
     sign_in(client, EDITOR)
 
     response = client.get(reverse("admin:index"))
@@ -817,7 +824,7 @@ def test_an_editor_sees_only_the_events_in_the_admin(client, roles):
     assert [
         (app["app_label"], [model["object_name"] for model in app["models"]])
         for app in response.context["app_list"]
-    ] == [("events", ["Event"])]
+    ] == [("events", ["Event"]), ("news", ["NewsItem"])]
 
 
 # The roles' migration.
@@ -850,6 +857,8 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
     assert removed == 0
     assert {name: permissions_of(name) for name in ROLES} == before
     assert before[EDITOR] == {
+        ("news", f"{action}_newsitem") for action in ["add", "change", "delete", "view"]
+    } | {
         ("events", f"{action}_{model}")
         for model in ("event", "registration")
         for action in ("add", "change", "delete", "view")
@@ -861,6 +870,7 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
                 "offers",
                 "questionnaire",
                 "members",
+                "news",
                 "events",
             ]
         ).values_list("content_type__app_label", "codename")

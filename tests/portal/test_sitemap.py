@@ -139,7 +139,7 @@ def test_sitemap_query_count_does_not_grow_with_the_offers(client):
         assert len(read_sitemap(client)) == len(LANGUAGES) * (2 + 30 + 30)
 
     assert len(thirty) == len(one)
-    assert len(one) == 4  # offers, organisations, clusters, events
+    assert len(one) == 5  # offers, organisations, clusters, events, news
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
