@@ -129,10 +129,8 @@ class RecordTranslatable(Translatable):
             return State.OUTDATED
         return State.MACHINE if record.origin == Origin.MACHINE else State.HUMAN
 
-    def states(self, obj, source, records=None):
-        """`records`: the record's TranslationRecords by language, when already read
-        (a queue reads those of many records at once)."""
-        records = self._records(obj) if records is None else records
+    def states(self, obj, source):
+        records = self._records(obj)
         return {code: self._state(obj, code, source, records.get(code)) for code in LANGUAGE_CODES}
 
     def states_of_many(self, objs):

@@ -3,7 +3,8 @@
 Registered from EventsConfig.ready(), for staff who may translate or change
 events. Events keep no table of translation states: each language's state is
 worked out from the texts and their TranslationRecords (`RecordTranslatable`),
-for every event that is not cancelled, in two queries however many there are.
+for every event that is not cancelled, in two queries however many there are
+(`RecordTranslatable.states_of_many`).
 """
 
 from collections import defaultdict
@@ -15,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from portal.common import translations
 from portal.common.dashboard import QUEUE_STATES, TranslationQueue, queue_rows
 from portal.events.models import Event
-from portal.models import TranslationRecord
 
 
 def may_translate_events(user):
@@ -24,20 +24,13 @@ def may_translate_events(user):
 
 def waiting_translations():
     """{(language, state): [event ids]} of the events' texts that await a translator."""
-    events = list(Event.objects.exclude(status=Event.Status.CANCELLED).order_by("pk"))
-    records = defaultdict(dict)
-    options = Event._meta
-    for record in TranslationRecord.objects.filter(
-        content_type__app_label=options.app_label, content_type__model=options.model_name
-    ):
-        records[record.object_id][record.language] = record
-    translatable = translations.translatable_for(Event)
+    events = Event.objects.exclude(status=Event.Status.CANCELLED).order_by("pk")
+    states = translations.translatable_for(Event).states_of_many(events)
     waiting = defaultdict(list)
-    for event in events:
-        source = translatable.source_language(event)
-        for language, state in translatable.states(event, source, records[event.pk]).items():
+    for pk, by_language in states.items():
+        for language, state in by_language.items():
             if state in QUEUE_STATES:
-                waiting[language, state].append(event.pk)
+                waiting[language, state].append(pk)
     return waiting
 
 
