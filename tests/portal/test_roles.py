@@ -824,7 +824,7 @@ def test_an_editor_sees_only_the_news_and_the_events_in_the_admin(client, roles)
     assert [
         (app["app_label"], [model["object_name"] for model in app["models"]])
         for app in response.context["app_list"]
-    ] == [("events", ["Event"]), ("news", ["NewsItem"])]
+    ] == [("news", ["NewsItem"]), ("events", ["Event"])]
 
 
 # The roles' migration.
