@@ -70,6 +70,7 @@ PAGES = [
     # "Mleczarnia" begins the names of a share of the dairy firms (HOMES).
     ("directory search", "/pl/directory/?q=mleczarnia"),
     ("organisation", "/pl/directory/{organisation}/"),
+    ("events", "/pl/events/"),
     ("news", "/pl/news/"),
     ("project", "/pl/project/"),
     ("documents", "/pl/documents/"),

@@ -9,6 +9,7 @@ from companies.sitemaps import ClusterSitemap, OrganisationSitemap
 from offers.sitemaps import OfferSitemap
 from portal import views
 from portal.documents.sitemaps import DocumentSitemap
+from portal.events.sitemaps import EventSitemap
 from portal.members.urls import allauth_urlpatterns
 from portal.news.sitemaps import NewsSitemap
 
@@ -16,6 +17,7 @@ SITEMAPS = {
     "offers": OfferSitemap,
     "organisations": OrganisationSitemap,
     "clusters": ClusterSitemap,
+    "events": EventSitemap,
     "news": NewsSitemap,
     "documents": DocumentSitemap,
 }
@@ -46,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("", include("companies.urls")),
     path("", include("questionnaire.urls")),
     path("", include("offers.urls")),
+    path("", include("portal.events.urls")),
     path("", include("portal.news.urls")),
     path("", include("portal.project.urls")),
     path("", include("portal.documents.urls")),

@@ -22,6 +22,7 @@ ROLE_APPS = {
     "news",
     "documents",
     "project",
+    "events",
 }
 
 

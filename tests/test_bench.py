@@ -310,6 +310,7 @@ def test_the_pages_are_the_portals_own_urls():
         "news": "news:news_list",
         "project": "project:project",
         "documents": "documents:document_list",
+        "events": "events:event_list",
     }
     assert [path for _label, path in run.PAGES[1:5]] == run.EXPLAINED
 

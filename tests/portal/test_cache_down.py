@@ -27,6 +27,7 @@ from tests.offers.interest import answers as interest_answers
 from tests.offers.interest import form_url as interest_url
 from tests.offers.interest import make_offer
 from tests.portal.documents.factories import make_document
+from tests.portal.events.factories import EventFactory
 from tests.portal.members.conftest import code_in
 from tests.questionnaire import walk
 
@@ -66,6 +67,7 @@ def public_pages():
     organisation = OrganisationFactory(name="Mleczarnia Testowa")
     offer = OfferFactory(organisation=organisation, title="Sery dla dystrybutorów")
     cluster = Cluster.objects.get(slug="dairy")
+    event = EventFactory(clusters=[cluster], capacity=2)
     news = NewsItem.objects.create(
         slug="rusza-projekt", title_pl="Rusza projekt", is_published=True
     )
@@ -117,6 +119,11 @@ def public_pages():
         "account_inactive": "/pl/account/inactive/",
         "account_logout": "/pl/account/sign-out/",
         "project:project": "/hu/project/",
+        "events:event_list": "/pl/events/?kind=workshop",
+        "events:past_event_list": "/it/events/past/",
+        "events:calendar_feed": "/pl/events/calendar.ics",
+        "events:event_detail": event.get_absolute_url(),
+        "events:event_ics": f"/hu/events/{event.slug}/event.ics",
         **member_pages(),
     }
 

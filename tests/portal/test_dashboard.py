@@ -234,6 +234,10 @@ def expected_rows():
             if state in QUEUE.values():
                 word = {state: word for word, state in QUEUE.items()}[state]
                 rows[f"news-queue-{code}-{word}"].add(item.pk)
+    # No events here: their queue is tested in tests/portal/events/test_admin.py.
+    for code in LANGUAGE_CODES:
+        for word in QUEUE:
+            rows[f"event-queue-{code}-{word}"] = set()
     for row in OfferTranslation.objects.select_related("offer"):
         offer = row.offer
         waiting = offer.status in {Status.PUBLISHED, Status.SUBMITTED}
@@ -292,6 +296,7 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
     moderation |= {"interests_new", "offer_edits_pending", "revisions_pending"}
     queue = {f"queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
     news_queue = {f"news-queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
+    event_queue = {f"event-{figure}" for figure in queue}
     seen = {}
     for role in (MODERATOR, TRANSLATOR, EDITOR, ADMINISTRATOR):
         client.logout()
@@ -302,14 +307,17 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
 
     assert seen == {
         MODERATOR: moderation | queue,
-        TRANSLATOR: queue | news_queue,
-        EDITOR: news_queue,
-        ADMINISTRATOR: moderation | queue | news_queue,
+        TRANSLATOR: queue | news_queue | event_queue,
+        EDITOR: news_queue | event_queue,
+        ADMINISTRATOR: moderation | queue | news_queue | event_queue,
     }
 
 
 @pytest.mark.parametrize(
-    ("role", "queries"), [(EDITOR, 1), (TRANSLATOR, 2), (MODERATOR, 6), (ADMINISTRATOR, 7)]
+    # The news' and the events' translation queues: one query each without any
+    # record, for editors, translators and administrators.
+    ("role", "queries"),
+    [(EDITOR, 2), (TRANSLATOR, 3), (MODERATOR, 6), (ADMINISTRATOR, 8)],
 )
 def test_nothing_is_counted_for_a_block_the_user_may_not_see(
     role, queries, django_assert_num_queries
@@ -322,10 +330,10 @@ def test_nothing_is_counted_for_a_block_the_user_may_not_see(
         board = dashboard.dashboard_for(user)
 
     assert [shown.queue.figure_prefix for shown in board.translation_queue] == {
-        EDITOR: ["news-queue"],
-        TRANSLATOR: ["queue", "news-queue"],
+        EDITOR: ["news-queue", "event-queue"],
+        TRANSLATOR: ["queue", "news-queue", "event-queue"],
         MODERATOR: ["queue"],
-        ADMINISTRATOR: ["queue", "news-queue"],
+        ADMINISTRATOR: ["queue", "news-queue", "event-queue"],
     }[role]
 
 
@@ -336,7 +344,7 @@ def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
     OfferFactory(published=False)
     with CaptureQueriesContext(connection) as one_offer:
         client.get(reverse("admin:index"))
-    assert len(one_offer) == 13
+    assert len(one_offer) == 14
     for number in range(29):
         offer = offer_with_status([Status.SUBMITTED, Status.PUBLISHED][number % 2])
         add_translation(offer, "it", machine=True, title="Offerta")

@@ -9,11 +9,13 @@ from django.utils import timezone, translation
 from offers.models import Offer
 from portal.common.languages import LANGUAGE_CODES
 from portal.documents.models import Document
+from portal.events.models import Event
 from portal.members.services import member_for_contact_email
 from portal.news.models import NewsItem
 from tests.factories import ClusterFactory, ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
 from tests.portal.documents.factories import make_document
+from tests.portal.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +52,9 @@ NOT_PAGES = {
     "offers:alert_unsubscribe",
     "offers:feed",
     "offers:cluster_feed",
+    # Calendar files (tests/portal/events/test_calendar.py).
+    "events:event_ics",
+    "events:calendar_feed",
     "news:feed",
     "news:cluster_feed",
     # A document's file, not a page (tests/portal/documents/test_views.py).
@@ -82,6 +87,7 @@ EXAMPLES = {
     "offers:offer_detail": lambda: {"reference": _example_offer().reference},
     "offers:interest_create": lambda: {"reference": _example_offer().reference},
     "offers:interest_sent": lambda: {"reference": _example_offer().reference},
+    "events:event_detail": lambda: {"slug": _example_event().slug},
     "news:news_detail": lambda: {"slug": _example_news().slug},
     "documents:document_detail": lambda: {"slug": _example_document().slug},
 }
@@ -92,6 +98,10 @@ def _example_member():
         email="anna@mleczarnia.example", email_confirmed_at=timezone.now()
     )
     return member_for_contact_email(email=contact.email).user
+
+
+def _example_event():
+    return Event.objects.first() or EventFactory()
 
 
 def _example_news():

@@ -24,6 +24,7 @@ from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTrans
 from offers.services import interest
 from portal.common.admin import VisibleFieldsOnlyMixin
 from portal.common.languages import LANGUAGE_CODES
+from portal.events.models import Event
 from portal.members.models import Member
 from portal.models import PersonErasure
 from portal.news.models import NewsItem
@@ -41,6 +42,7 @@ from tests.helpers import (
 )
 from tests.offers.factories import OfferFactory, expired_offer
 from tests.portal.documents.factories import make_document
+from tests.portal.events.factories import EventFactory
 from tests.questionnaire.submissions import make_submission
 
 pytestmark = pytest.mark.django_db
@@ -101,6 +103,8 @@ PAGES = {
     },
     # Editors write and publish documents; translators translate their texts.
     "documents.document": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
+    # Editors write and publish events; translators translate their texts.
+    "events.event": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
 }
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
 # A model with a change history (portal/common/history.py) also has a page per past version,
@@ -153,6 +157,10 @@ ACTIONS = {
         EDITOR: {"delete_selected", "publish", "unpublish"},
         ADMINISTRATOR: {"delete_selected", "publish", "unpublish"},
     },
+    "events.event": {
+        EDITOR: {"publish_events", "cancel_events", "delete_selected"},
+        ADMINISTRATOR: {"publish_events", "cancel_events", "delete_selected"},
+    },
 }
 
 # The admin's other URLs: who may use them (everyone else gets a 403).
@@ -175,6 +183,7 @@ CUSTOM = {
     "news_newsitem_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "project_partner_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "documents_document_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
+    "events_event_translate": {TRANSLATOR, EDITOR, ADMINISTRATOR},
     "questionnaire_survey_results": REVIEWERS,
     "questionnaire_survey_results_csv": REVIEWERS,
     "questionnaire_submission_accept": REVIEWERS,
@@ -276,6 +285,7 @@ def records():
         ),
         NewsItem.objects.create(slug="rusza-projekt", title_pl="Rusza projekt"),
         make_document(files=()),
+        EventFactory(),
     ]
     request = RequestFactory().get(
         reverse("admin:companies_contactperson_change", args=[contact.pk])
@@ -351,6 +361,7 @@ def custom_request(name, records):
                 "news.newsitem",
                 "project.partner",
                 "documents.document",
+                "events.event",
             ]
         },
         "companies_organisationrevision_accept": (
@@ -657,6 +668,24 @@ MODERATION_CASES = {
         ),
         lambda document: document.is_published,
     ),
+    "publish an event": (
+        {EDITOR, ADMINISTRATOR},
+        lambda: EventFactory(status=Event.Status.DRAFT, published_at=None),
+        lambda event: (
+            reverse("admin:events_event_changelist"),
+            {"action": "publish_events", "_selected_action": [event.pk]},
+        ),
+        lambda event: event.status == Event.Status.PUBLISHED and event.published_at is not None,
+    ),
+    "cancel an event": (
+        {EDITOR, ADMINISTRATOR},
+        EventFactory,
+        lambda event: (
+            reverse("admin:events_event_changelist"),
+            {"action": "cancel_events", "_selected_action": [event.pk]},
+        ),
+        lambda event: event.status == Event.Status.CANCELLED,
+    ),
     "reject a proposed change to an organisation": (
         REVIEWERS,
         proposed_revision,
@@ -827,7 +856,12 @@ def test_an_editor_sees_only_the_content_they_edit(client, roles):
     assert {
         app["app_label"]: [model["object_name"] for model in app["models"]]
         for app in response.context["app_list"]
-    } == {"news": ["NewsItem"], "documents": ["Document"], "project": ["Partner"]}
+    } == {
+        "news": ["NewsItem"],
+        "documents": ["Document"],
+        "project": ["Partner"],
+        "events": ["Event"],
+    }
 
 
 def partner_form(partner, **changes):
@@ -876,6 +910,14 @@ def permissions_of(name):
     )
 
 
+def permissions_in(app_label):
+    return set(
+        Permission.objects.filter(content_type__app_label=app_label).values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+
+
 def test_the_roles_migration_is_idempotent_and_reversible(roles):
     before = {name: permissions_of(name) for name in ROLES}
 
@@ -898,6 +940,11 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
         ("project", "add_partner"),
         ("project", "change_partner"),
         ("project", "view_partner"),
+        *(
+            ("events", f"{action}_{model}")
+            for model in ("event", "registration")
+            for action in ("add", "change", "delete", "view")
+        ),
     }
     assert before[ADMINISTRATOR] >= set(
         Permission.objects.filter(
@@ -909,9 +956,15 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
                 "news",
                 "project",
                 "documents",
+                "events",
             ]
         ).values_list("content_type__app_label", "codename")
     )
+    assert before[TRANSLATOR] & permissions_in("events") == {
+        ("events", "view_event"),
+        ("events", "translate_event"),
+    }
+    assert before[MODERATOR] & permissions_in("events") == {("events", "view_event")}
     assert ("offers", "translate_offer") in before[TRANSLATOR]
     assert (
         not {("offers", "moderate_offer"), ("companies", "view_contactperson")} & before[TRANSLATOR]

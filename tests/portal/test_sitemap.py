@@ -9,9 +9,11 @@ from django.utils import timezone
 from companies.models import Cluster, Organisation
 from offers import services
 from offers.models import Offer
+from portal.events.models import Event
 from tests.factories import OrganisationFactory
 from tests.offers.factories import OfferFactory, expired_offer
 from tests.portal.documents.factories import make_document
+from tests.portal.events.factories import EventFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,6 +127,20 @@ def test_sitemap_lists_published_documents_only(client, settings, tmp_path):
     assert not [url for url in urls if "szkic-studium" in url]
 
 
+def test_sitemap_lists_public_events_only(client):
+    upcoming = EventFactory()
+    cancelled = EventFactory(status=Event.Status.CANCELLED)
+    draft = EventFactory(status=Event.Status.DRAFT)
+
+    urls = read_sitemap(client)
+
+    for event in (upcoming, cancelled):
+        locations, alternates = in_every_language(f"/events/{event.slug}/")
+        for location in locations.values():
+            assert urls[location]["alternates"] == alternates
+    assert not [url for url in urls if draft.slug in url]
+
+
 def test_sitemap_is_outside_the_language_prefixes(client):
     assert client.get("/en/sitemap.xml").status_code == 404
 
@@ -140,7 +156,7 @@ def test_sitemap_query_count_does_not_grow_with_the_offers(client):
         assert len(read_sitemap(client)) == len(LANGUAGES) * (2 + 30 + 30)
 
     assert len(thirty) == len(one)
-    assert len(one) == 5  # offers, organisations, clusters, news, documents
+    assert len(one) == 6  # offers, organisations, clusters, news, documents, events
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):

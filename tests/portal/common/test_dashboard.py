@@ -125,9 +125,11 @@ def test_a_registered_translation_queue_is_a_table_of_its_own(client):
 
     assert [table.queue.element_id for table in board.translation_queue] == [
         "dashboard-translation-queue",
+        "dashboard-news-translation-queue",  # portal/news/dashboard.py
         "dashboard-translation-queue-news",
+        "dashboard-event-translation-queue",  # portal/events/dashboard.py
     ]
-    news = board.translation_queue[1].rows
+    news = board.translation_queue[2].rows
     assert [row.language for row in news] == LANGUAGE_CODES
     assert [(row.missing.number, row.outdated.number, row.machine.number) for row in news] == [
         (2, 0, 1) if row.language == "de" else (0, 0, 0) for row in news

@@ -31,6 +31,7 @@ from offers.views.alerts import AlertForm
 from portal.common.admin import TextCheckedFormsMixin
 from portal.common.exports import spreadsheet_safe
 from portal.common.text import FORBIDDEN, TextFormMixin, check_text, clean_text
+from portal.events.filters import EventFilterForm
 from portal.roles import MODERATOR
 from questionnaire import forms as questionnaire_forms
 from questionnaire.models import SurveyQuestion
@@ -264,6 +265,7 @@ def public_forms():
         "save": (questionnaire_forms.SaveForm, {}),
         "directory": (DirectoryFilterForm, {}),
         "offer list": (OfferFilterForm, {}),
+        "event list": (EventFilterForm, {}),
     }
 
 
