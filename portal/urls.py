@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("", include("companies.urls")),
     path("", include("questionnaire.urls")),
     path("", include("offers.urls")),
+    path("", include("portal.events.urls")),
 )
 
 if settings.DEBUG:

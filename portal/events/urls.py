@@ -1,0 +1,7 @@
+from portal.events import registration_urls
+
+app_name = "events"
+
+urlpatterns = [
+    *registration_urls.urlpatterns,
+]
