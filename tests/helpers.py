@@ -13,7 +13,7 @@ from django.urls import reverse
 
 # The apps whose migrations make the roles (portal 0001_staff_roles) and grant them
 # their permissions.
-ROLE_APPS = {"portal", "companies", "offers", "questionnaire", "members"}
+ROLE_APPS = {"portal", "companies", "offers", "questionnaire", "members", "events"}
 
 
 @functools.cache

@@ -9,6 +9,7 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from portal.common.translations import RecordTranslatable, register
+        from portal.events import admin_registrations  # noqa: F401
         from portal.events.models import Event
 
         register(
