@@ -29,6 +29,7 @@ __all__ = [
     "AlreadyRegistered",
     "RegistrationClosed",
     "closed_reason",
+    "event_fill_places",
     "places_taken",
     "registration_cancel",
     "registration_confirm",
@@ -244,6 +245,17 @@ def _fill_free_places(event):
             lambda registration=registration: emails.send_registered(registration, promoted=True)
         )
     return promoted
+
+
+@transaction.atomic
+def event_fill_places(*, event):
+    """Give the free places of `event` to the first on its waiting list, by e-mail;
+    return the registrations promoted (after places were freed other than by
+    `registration_cancel`, such as an erasure)."""
+    event = _locked_event(event.pk)
+    if event.starts_at <= timezone.now():
+        return []
+    return _fill_free_places(event)
 
 
 @transaction.atomic
