@@ -25,6 +25,7 @@ from tests.offers.factories import OfferFactory
 from tests.offers.interest import answers as interest_answers
 from tests.offers.interest import form_url as interest_url
 from tests.offers.interest import make_offer
+from tests.portal.events.registrations import make_event
 from tests.portal.members.conftest import code_in
 from tests.questionnaire import walk
 
@@ -58,6 +59,7 @@ def public_pages():
     organisation = OrganisationFactory(name="Mleczarnia Testowa")
     offer = OfferFactory(organisation=organisation, title="Sery dla dystrybutorów")
     cluster = Cluster.objects.get(slug="dairy")
+    event = make_event()
     return {
         "healthz": "/healthz",
         "sitemap": "/sitemap.xml",
@@ -83,6 +85,10 @@ def public_pages():
         ),
         "offers:feed": "/pl/offers/feed/",
         "offers:cluster_feed": "/pl/offers/feed/dairy/",
+        "events:register": f"/hu/events/{event.slug}/register/",
+        "events:registration_sent": f"/hu/events/{event.slug}/register/sent/",
+        "events:registration_confirm": "/hu/events/registration/confirm/not-a-token/",
+        "events:registration_cancel": "/hu/events/registration/cancel/not-a-token/",
         "questionnaire:start": "/pl/questionnaire/",
         "questionnaire:step": "/pl/questionnaire/organisation/",
         "questionnaire:save": "/pl/questionnaire/save/",

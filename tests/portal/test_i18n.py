@@ -8,9 +8,11 @@ from django.utils import timezone, translation
 
 from offers.models import Offer
 from portal.common.languages import LANGUAGE_CODES
+from portal.events.models import Event
 from portal.members.services import member_for_contact_email
 from tests.factories import ClusterFactory, ContactPersonFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
+from tests.portal.events.registrations import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +49,9 @@ NOT_PAGES = {
     "offers:alert_unsubscribe",
     "offers:feed",
     "offers:cluster_feed",
+    # The links e-mailed to confirm or cancel an event registration.
+    "events:registration_confirm",
+    "events:registration_cancel",
     # allauth's sign-in stages that follow a code asked for, and signing out: the
     # members' own tests (tests/portal/members/) walk them.
     "account_confirm_login_code",
@@ -75,6 +80,8 @@ EXAMPLES = {
     "offers:offer_detail": lambda: {"reference": _example_offer().reference},
     "offers:interest_create": lambda: {"reference": _example_offer().reference},
     "offers:interest_sent": lambda: {"reference": _example_offer().reference},
+    "events:register": lambda: {"slug": _example_event().slug},
+    "events:registration_sent": lambda: {"slug": _example_event().slug},
 }
 
 
@@ -87,6 +94,10 @@ def _example_member():
 
 def _example_offer():
     return Offer.objects.get() if Offer.objects.exists() else OfferFactory()
+
+
+def _example_event():
+    return Event.objects.first() or make_event()
 
 
 def public_pages(patterns=None, namespace=""):
