@@ -23,6 +23,7 @@ from offers import services
 from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from offers.services import interest
 from portal.common.admin import VisibleFieldsOnlyMixin
+from portal.events import registration_services
 from portal.members.models import Member
 from portal.models import PersonErasure
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, ROLES, TRANSLATOR
@@ -37,6 +38,7 @@ from tests.helpers import (
     sign_in,
 )
 from tests.offers.factories import OfferFactory, expired_offer
+from tests.portal.events.registrations import make_event
 from tests.questionnaire.submissions import make_submission
 
 pytestmark = pytest.mark.django_db
@@ -86,6 +88,8 @@ PAGES = {
     "questionnaire.surveyquestion": {TRANSLATOR: EDIT, ADMINISTRATOR: ALL},
     # Firms send them; they are reviewed, never added, edited or deleted in the admin.
     "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
+    # Registrations come from the public form only: nobody adds one in the admin.
+    "events.registration": {EDITOR: EDIT, ADMINISTRATOR: EDIT | {"delete"}},
 }
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
 # A model with a change history (portal/common/history.py) also has a page per past version,
@@ -106,6 +110,12 @@ MODERATION = {
     "renew_offers",
 }
 EXPORT = "export_admin_action"
+REGISTRATION_ACTIONS = {
+    "mark_attended",
+    "mark_not_attended",
+    "cancel_registrations",
+    "write_to_registrants",
+}
 ACTIONS = {
     "auth.group": {ADMINISTRATOR: {"delete_selected"}},
     "auth.user": {ADMINISTRATOR: {"delete_selected"}},
@@ -131,6 +141,10 @@ ACTIONS = {
     "offers.offerrevision": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
+    "events.registration": {
+        EDITOR: {*REGISTRATION_ACTIONS, EXPORT},
+        ADMINISTRATOR: {*REGISTRATION_ACTIONS, EXPORT, "delete_selected"},
+    },
     "members.member": {ADMINISTRATOR: {"delete_selected", "deactivate", "reactivate"}},
 }
 
@@ -164,6 +178,9 @@ CUSTOM = {
     "companies_organisation_export": REVIEWERS,
     "offers_offer_export": REVIEWERS,
     "questionnaire_submission_export": REVIEWERS,
+    # Registrations for events: editors manage them (their view and change come
+    # with the events' roles migration), and they and administrators export them.
+    "events_registration_export": {EDITOR, ADMINISTRATOR},
 }
 # Pages that show no record: signing in and out, one's own password, the admin's
 # JavaScript catalogue, and the redirect to a record's public page.
@@ -255,6 +272,15 @@ def records():
     )
     request.user = someone
     objects += log_contact_views(request, contacts=[contact])
+    objects.append(
+        registration_services.registration_create(
+            event=make_event(),
+            name="Klaus Berger",
+            email="klaus@kaese.example",
+            country="DE",
+            language="de",
+        )
+    )
     return {label(type(record)): record for record in objects}
 
 
@@ -360,6 +386,7 @@ def custom_request(name, records):
                 "companies_organisation",
                 "offers_offer",
                 "questionnaire_submission",
+                "events_registration",
             ]
         },
     }
