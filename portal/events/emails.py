@@ -7,8 +7,8 @@ the signed link to cancel. They are sent through the kernel's `portal.common.mai
 the services queue them on commit.
 
 The "you are registered" e-mail carries the event's calendar file when the events
-app offers one: `portal.events.calendar.event_ics(event)` returning the file's
-bytes (see `calendar_file`).
+app offers one: `portal.events.calendar.calendar_of(events, language=...)`, an
+icalendar Calendar (see `calendar_file`).
 """
 
 import importlib
@@ -25,8 +25,9 @@ logger = logging.getLogger(__name__)
 ICS_TYPE = "text/calendar"
 
 
-def calendar_file(event):
-    """The event's .ics file as bytes, or None while the events app builds none.
+def calendar_file(event, *, language):
+    """The event's .ics file in `language`, as bytes, or None while the events app
+    builds none.
 
     The calendar module is the events pages' (portal/events/calendar.py); a
     failure there must not stop a confirmation, so it is logged and the e-mail
@@ -36,15 +37,15 @@ def calendar_file(event):
         calendar = importlib.import_module("portal.events.calendar")
     except ImportError:
         return None
-    build = getattr(calendar, "event_ics", None)
+    build = getattr(calendar, "calendar_of", None)
     if build is None:
         return None
     try:
-        content = build(event)
+        with translation.override(language):
+            return build([event], language=language).to_ical()
     except Exception:
         logger.exception("Event %s: no calendar file for the e-mail.", event.pk)
         return None
-    return content.encode() if isinstance(content, str) else content
 
 
 def _context(registration, **extra):
@@ -80,7 +81,7 @@ def send_confirmation_request(registration):
 
 def send_registered(registration, *, promoted=False):
     """A place is the person's: just confirmed, or freed for them from the waiting list."""
-    content = calendar_file(registration.event)
+    content = calendar_file(registration.event, language=registration.language)
     attachments = [(f"{registration.event.slug}.ics", content, ICS_TYPE)] if content else []
     _send(registration, "promoted" if promoted else "registered", attachments=attachments)
 

@@ -1,7 +1,10 @@
 """Registering for an event: the form, the double opt-in, the waiting list, cancelling."""
 
 import datetime
+import sys
+import types
 
+import icalendar
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail, signing
@@ -463,3 +466,49 @@ def test_the_same_address_may_register_again_after_cancelling():
 
     assert again.pk != first.pk
     assert Registration.objects.filter(email="eva@tej.example").count() == 2
+
+
+def test_the_registered_email_carries_the_events_calendar_file(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    """The events pages' calendar module (portal/events/calendar.py) builds the file."""
+    calendar_module = types.ModuleType("portal.events.calendar")
+
+    def calendar_of(events, *, language):
+        calendar = icalendar.Calendar()
+        for event in events:
+            component = icalendar.Event()
+            component.add("summary", translation.gettext("Hello %(name)s,") + event.slug)
+            component.add("x-language", language)
+            calendar.add_component(component)
+        return calendar
+
+    calendar_module.calendar_of = calendar_of
+    monkeypatch.setitem(sys.modules, "portal.events.calendar", calendar_module)
+    event = make_event()
+    registration = register(event, email="klaus@kaese.example", language="de")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_confirm(registration=registration)
+
+    [message] = mail.outbox
+    [(filename, content, mimetype)] = message.attachments
+    assert (filename, mimetype) == ("warsztaty-serowarskie.ics", "text/calendar")
+    [component] = icalendar.Calendar.from_ical(content).walk("VEVENT")
+    assert str(component["X-LANGUAGE"]) == "de"
+    assert str(component["SUMMARY"]).startswith("Guten Tag")  # built in German
+
+
+def test_without_a_calendar_module_the_email_goes_without_the_file(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setitem(sys.modules, "portal.events.calendar", None)  # import fails
+    registration = register(make_event(), email="klaus@kaese.example", language="de")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.registration_confirm(registration=registration)
+
+    [message] = mail.outbox
+    assert message.attachments == []
