@@ -89,7 +89,7 @@ PAGES = {
     # Firms send them; they are reviewed, never added, edited or deleted in the admin.
     "questionnaire.submission": {MODERATOR: READ, ADMINISTRATOR: READ},
     # Registrations come from the public form only: nobody adds one in the admin.
-    "events.registration": {EDITOR: EDIT, ADMINISTRATOR: EDIT | {"delete"}},
+    "events.registration": {EDITOR: EDIT | {"delete"}, ADMINISTRATOR: EDIT | {"delete"}},
 }
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
 # A model with a change history (portal/common/history.py) also has a page per past version,
@@ -142,7 +142,7 @@ ACTIONS = {
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
     "events.registration": {
-        EDITOR: {*REGISTRATION_ACTIONS, EXPORT},
+        EDITOR: {*REGISTRATION_ACTIONS, EXPORT, "delete_selected"},
         ADMINISTRATOR: {*REGISTRATION_ACTIONS, EXPORT, "delete_selected"},
     },
     "members.member": {ADMINISTRATOR: {"delete_selected", "deactivate", "reactivate"}},
@@ -178,8 +178,8 @@ CUSTOM = {
     "companies_organisation_export": REVIEWERS,
     "offers_offer_export": REVIEWERS,
     "questionnaire_submission_export": REVIEWERS,
-    # Registrations for events: editors manage them (their view and change come
-    # with the events' roles migration), and they and administrators export them.
+    # Registrations for events: editors manage them (their permissions come with
+    # the events' roles migration, 0002), and they and administrators export them.
     "events_registration_export": {EDITOR, ADMINISTRATOR},
 }
 # Pages that show no record: signing in and out, one's own password, the admin's
