@@ -512,3 +512,29 @@ def test_without_a_calendar_module_the_email_goes_without_the_file(
 
     [message] = mail.outbox
     assert message.attachments == []
+
+
+def test_the_link_pages_take_a_fixed_number_of_queries(client):
+    event = make_event(capacity=2)
+    for number in range(6):
+        registered(event, email=f"person{number}@example.com")
+    waiting = Registration.objects.filter(status=Status.WAITING).last()
+
+    confirm = url("registration_confirm", token=links.confirm_token(waiting))
+    cancel = url("registration_cancel", token=links.cancel_token(waiting))
+
+    # The registration with its event, and the two counts of its place on the list.
+    assert count_queries(client, confirm) == 3
+    # The registration with its event.
+    assert count_queries(client, cancel) == 1
+
+
+def test_past_its_rate_an_address_gets_the_429_page(client):
+    event = make_event()
+    for _number in range(5):
+        assert client.post(url("register", slug=event.slug), answers()).status_code in (200, 302)
+
+    response = client.post(url("register", slug=event.slug), answers())
+
+    assert response.status_code == 429
+    assert Registration.objects.count() == 1
