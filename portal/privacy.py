@@ -23,6 +23,7 @@ from offers.services import privacy as offers
 from portal.common import mail
 from portal.common.erasure import Erasure, addresses, redact_admin_log, when
 from portal.common.languages import LANGUAGE_CODES
+from portal.events import privacy as events
 from portal.members import privacy as members
 from portal.models import PersonErasure
 from questionnaire import services as questionnaire
@@ -34,6 +35,7 @@ PARTS = {
     "offers": offers,
     "questionnaire": questionnaire,
     "members": members,
+    "events": events,
 }
 
 
@@ -71,6 +73,7 @@ def person_language(export):
         *(row["language"] for row in reversed(export["questionnaire"]["submissions"])),
         *(row["language"] for row in reversed(export["offers"]["expressions_of_interest"])),
         *(row["language"] for row in reversed(export["offers"]["alerts"])),
+        *(row["language"] for row in reversed(export["events"]["registrations"])),
         *(row["language"] for row in reversed(export["questionnaire"]["saved_questionnaires"])),
     ]
     return next((code for code in found if code in LANGUAGE_CODES), settings.LANGUAGE_CODE)

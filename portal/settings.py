@@ -429,6 +429,9 @@ QUESTIONNAIRE_RATES = {
 # Also told of every confirmed submission, beside staff who may review them.
 QUESTIONNAIRE_NOTIFY_EMAILS = env.list("QUESTIONNAIRE_NOTIFY_EMAILS", default=[])
 
+# `send_event_reminders` reminds the registrants of events starting within this many days.
+EVENT_REMINDER_DAYS = env.int("EVENT_REMINDER_DAYS", default=2)
+
 # Background tasks (Django's tasks framework): kept in the database by
 # django-tasks-db and run by `manage.py task_worker` (`make run` starts one), the
 # library's db_worker that waits out a restart of the database.

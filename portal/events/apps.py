@@ -13,7 +13,10 @@ class EventsConfig(AppConfig):
         from portal.common import demo
         from portal.common.cache import forget_on_change
         from portal.common.translations import RecordTranslatable, register
-        from portal.events import dashboard
+        from portal.events import (
+            admin_registrations,  # noqa: F401
+            dashboard,
+        )
         from portal.events.models import Event
         from portal.models import TranslationRecord
 
@@ -24,6 +27,8 @@ class EventsConfig(AppConfig):
         for block in dashboard.BLOCKS:
             staff_dashboard.register(block)
         demo.register("portal.events.demo.load_demo", app=self.label)
+        # After the events' own demo data, whose upcoming events it fills.
+        demo.register("portal.events.registration_demo.load_demo", app=self.label)
 
         # Anonymous visitors' event lists are kept in the cache: a change to what
         # they show retires them.

@@ -180,6 +180,7 @@ class Registration(models.Model):
         ordering = ["event", "created_at", "pk"]
         verbose_name = _("registration")
         verbose_name_plural = _("registrations")
+        permissions = [("export_registration", _("Can export registrations"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["event", "email"],

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from portal.common.page_cache import cache_for_visitors
-from portal.events import views
+from portal.events import registration_urls, views
 
 # Anonymous visitors' lists are kept in the cache (portal/common/page_cache.py), a
 # minute at most: a date passing moves an event from upcoming to past. An event's
@@ -16,7 +16,5 @@ urlpatterns = [
     path("events/calendar.ics", views.calendar_feed, name="calendar_feed"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
     path("events/<slug:slug>/event.ics", views.event_ics, name="event_ics"),
+    *registration_urls.urlpatterns,
 ]
-
-# Registration's routes (portal/events/registration_urls.py) are added here:
-# urlpatterns += registration_urls.urlpatterns

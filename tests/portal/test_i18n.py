@@ -16,6 +16,7 @@ from tests.factories import ClusterFactory, ContactPersonFactory, OrganisationFa
 from tests.offers.factories import OfferFactory
 from tests.portal.documents.factories import make_document
 from tests.portal.events.factories import EventFactory
+from tests.portal.events.registrations import make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +60,9 @@ NOT_PAGES = {
     "news:cluster_feed",
     # A document's file, not a page (tests/portal/documents/test_views.py).
     "documents:document_download",
+    # The links e-mailed to confirm or cancel an event registration.
+    "events:registration_confirm",
+    "events:registration_cancel",
     # allauth's sign-in stages that follow a code asked for, and signing out: the
     # members' own tests (tests/portal/members/) walk them.
     "account_confirm_login_code",
@@ -90,6 +94,8 @@ EXAMPLES = {
     "events:event_detail": lambda: {"slug": _example_event().slug},
     "news:news_detail": lambda: {"slug": _example_news().slug},
     "documents:document_detail": lambda: {"slug": _example_document().slug},
+    "events:register": lambda: {"slug": _example_event().slug},
+    "events:registration_sent": lambda: {"slug": _example_event().slug},
 }
 
 
@@ -118,6 +124,10 @@ def _example_document():
 
 def _example_offer():
     return Offer.objects.get() if Offer.objects.exists() else OfferFactory()
+
+
+def _example_event():
+    return Event.objects.first() or make_event()
 
 
 def public_pages(patterns=None, namespace=""):

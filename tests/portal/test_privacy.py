@@ -17,6 +17,8 @@ from offers.models import ExpressionOfInterest, SavedSearch
 from offers.services import alerts
 from offers.services.interest import interest_create, interest_forward
 from portal import privacy
+from portal.events import registration_services
+from portal.events.models import Registration
 from portal.members import services as members
 from portal.members.models import Member
 from portal.models import PersonErasure
@@ -25,6 +27,7 @@ from questionnaire.models import Draft, Submission, SurveyQuestion
 from tests.factories import OrganisationFactory
 from tests.helpers import change_form_data
 from tests.offers.factories import OfferFactory
+from tests.portal.events.registrations import make_event
 from tests.questionnaire.submissions import default_survey, make_submission
 
 pytestmark = pytest.mark.django_db
@@ -128,6 +131,22 @@ def person(admin_client, admin_user):
         interest=interest, by=admin_user, note=f"Pani {LAST_NAME} prosi o telefon rano."
     )
     alerts.alert_create(email=EMAIL, language="it", query="mleko", filters={})
+    # She registers for a workshop, where staff mark her attendance.
+    registration = registration_services.registration_create(
+        event=make_event(capacity=1),
+        name=f"{FIRST_NAME} {LAST_NAME}",
+        organisation_name="Serowarnia Narwiańska",
+        country="PL",
+        email=EMAIL,
+        phone=PHONE_TYPED,
+        needs=f"Dieta bezglutenowa, prosi {FIRST_NAME}.",
+        language="it",
+        user=member.user,
+    )
+    registration = registration_services.registration_confirm(registration=registration)
+    registration_services.registrations_set_attended(
+        queryset=Registration.objects.filter(pk=registration.pk), attended=True, by=admin_user
+    )
     questionnaire_services.draft_save(
         email=EMAIL,
         language="it",
@@ -182,6 +201,17 @@ def test_export_holds_what_the_portal_has_about_the_person(person):
     assert [entry["what"] for entry in interest["log"]] == ["Forwarded to the firm."]
     [alert] = export["offers"]["alerts"]
     assert (alert["words"], alert["language"], alert["confirmed_at"]) == ("mleko", "it", None)
+
+    [registration] = export["events"]["registrations"]
+    assert (registration["name"], registration["email"], registration["phone"]) == (
+        f"{FIRST_NAME} {LAST_NAME}",
+        EMAIL,
+        "+48862154793",
+    )
+    assert (registration["status"], registration["language"]) == ("confirmed", "it")
+    assert registration["event"]["slug"] == "warsztaty-serowarskie"
+    assert registration["consent"]["version"] and registration["consent"]["at"]
+    assert [entry["what"] for entry in registration["log"]] == ["Attended: True."]
 
     [submission] = export["questionnaire"]["submissions"]
     assert submission["status"] == "accepted"
@@ -260,6 +290,10 @@ def test_erasure_leaves_the_person_in_no_table(person, client, django_capture_on
         ("questionnaire_surveyanswer", "text"): {"first name", "last name", "phone number"},
         ("questionnaire_draft", "email"): {"e-mail address"},
         ("questionnaire_draft", "form_data"): {"first name", "e-mail address"},
+        ("events_registration", "name"): {"first name", "last name"},
+        ("events_registration", "email"): {"e-mail address"},
+        ("events_registration", "phone"): {"phone number"},
+        ("events_registration", "needs"): {"first name"},
     }
     assert {key: before.get(key, set()) & what for key, what in expected.items()} == expected
 
@@ -291,6 +325,15 @@ def test_erasure_leaves_the_person_in_no_table(person, client, django_capture_on
     assert interest.organisation_name == "Serowarnia Narwiańska"
     assert not SavedSearch.objects.exists()
     assert not Draft.objects.exists()
+    registration = Registration.objects.get()
+    assert (registration.name, registration.email, str(registration.phone)) == (
+        f"erased {record.erasure_id}",
+        "",
+        "",
+    )
+    assert (registration.needs, registration.user, registration.attended) == ("erased", None, True)
+    assert registration.organisation_name == "Serowarnia Narwiańska"
+    assert record.counts["events"] == {"registrations": 1}
     submission = Submission.objects.get(pk=person["submission"].pk)
     assert submission.answers["organisation"]["name"] == "Serowarnia Narwiańska"
     assert submission.answers["contact"] == {}

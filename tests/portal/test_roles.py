@@ -24,6 +24,7 @@ from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTrans
 from offers.services import interest
 from portal.common.admin import VisibleFieldsOnlyMixin
 from portal.common.languages import LANGUAGE_CODES
+from portal.events import registration_services
 from portal.events.models import Event
 from portal.members.models import Member
 from portal.models import PersonErasure
@@ -43,6 +44,7 @@ from tests.helpers import (
 from tests.offers.factories import OfferFactory, expired_offer
 from tests.portal.documents.factories import make_document
 from tests.portal.events.factories import EventFactory
+from tests.portal.events.registrations import make_event
 from tests.questionnaire.submissions import make_submission
 
 pytestmark = pytest.mark.django_db
@@ -105,6 +107,8 @@ PAGES = {
     "documents.document": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
     # Editors write and publish events; translators translate their texts.
     "events.event": {MODERATOR: READ, TRANSLATOR: EDIT, EDITOR: ALL, ADMINISTRATOR: ALL},
+    # Registrations come from the public form only: nobody adds one in the admin.
+    "events.registration": {EDITOR: EDIT | {"delete"}, ADMINISTRATOR: EDIT | {"delete"}},
 }
 STANDARD_VIEWS = ["changelist", "add", "change", "delete", "history"]
 # A model with a change history (portal/common/history.py) also has a page per past version,
@@ -125,6 +129,12 @@ MODERATION = {
     "renew_offers",
 }
 EXPORT = "export_admin_action"
+REGISTRATION_ACTIONS = {
+    "mark_attended",
+    "mark_not_attended",
+    "cancel_registrations",
+    "write_to_registrants",
+}
 ACTIONS = {
     "auth.group": {ADMINISTRATOR: {"delete_selected"}},
     "auth.user": {ADMINISTRATOR: {"delete_selected"}},
@@ -150,6 +160,10 @@ ACTIONS = {
     "offers.offerrevision": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.surveyquestion": {ADMINISTRATOR: {"delete_selected"}},
     "questionnaire.submission": {MODERATOR: {EXPORT}, ADMINISTRATOR: {EXPORT}},
+    "events.registration": {
+        EDITOR: {*REGISTRATION_ACTIONS, EXPORT, "delete_selected"},
+        ADMINISTRATOR: {*REGISTRATION_ACTIONS, EXPORT, "delete_selected"},
+    },
     "members.member": {ADMINISTRATOR: {"delete_selected", "deactivate", "reactivate"}},
     "news.newsitem": {EDITOR: {"delete_selected"}, ADMINISTRATOR: {"delete_selected"}},
     "project.partner": {ADMINISTRATOR: {"delete_selected"}},
@@ -197,6 +211,9 @@ CUSTOM = {
     "companies_organisation_export": REVIEWERS,
     "offers_offer_export": REVIEWERS,
     "questionnaire_submission_export": REVIEWERS,
+    # Registrations for events: editors manage them (their permissions come with
+    # the events' roles migration, 0002), and they and administrators export them.
+    "events_registration_export": {EDITOR, ADMINISTRATOR},
 }
 # Pages that show no record: signing in and out, one's own password, the admin's
 # JavaScript catalogue, and the redirect to a record's public page.
@@ -292,6 +309,15 @@ def records():
     )
     request.user = someone
     objects += log_contact_views(request, contacts=[contact])
+    objects.append(
+        registration_services.registration_create(
+            event=make_event(),
+            name="Klaus Berger",
+            email="klaus@kaese.example",
+            country="DE",
+            language="de",
+        )
+    )
     return {label(type(record)): record for record in objects}
 
 
@@ -401,6 +427,7 @@ def custom_request(name, records):
                 "companies_organisation",
                 "offers_offer",
                 "questionnaire_submission",
+                "events_registration",
             ]
         },
     }
