@@ -234,10 +234,12 @@ def expected_rows():
             if state in QUEUE.values():
                 word = {state: word for word, state in QUEUE.items()}[state]
                 rows[f"news-queue-{code}-{word}"].add(item.pk)
-    # No events here: their queue is tested in tests/portal/events/test_admin.py.
+    # No events or documents here: their queues are tested in
+    # tests/portal/events/test_admin.py and tests/portal/documents/test_admin.py.
     for code in LANGUAGE_CODES:
         for word in QUEUE:
             rows[f"event-queue-{code}-{word}"] = set()
+            rows[f"queue-documents-{code}-{word}"] = set()
     for row in OfferTranslation.objects.select_related("offer"):
         offer = row.offer
         waiting = offer.status in {Status.PUBLISHED, Status.SUBMITTED}
@@ -297,6 +299,8 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
     queue = {f"queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
     news_queue = {f"news-queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
     event_queue = {f"event-{figure}" for figure in queue}
+    document_queue = {f"queue-documents-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
+    content_queues = news_queue | event_queue | document_queue
     seen = {}
     for role in (MODERATOR, TRANSLATOR, EDITOR, ADMINISTRATOR):
         client.logout()
@@ -307,17 +311,17 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
 
     assert seen == {
         MODERATOR: moderation | queue,
-        TRANSLATOR: queue | news_queue | event_queue,
-        EDITOR: news_queue | event_queue,
-        ADMINISTRATOR: moderation | queue | news_queue | event_queue,
+        TRANSLATOR: queue | content_queues,
+        EDITOR: content_queues,
+        ADMINISTRATOR: moderation | queue | content_queues,
     }
 
 
 @pytest.mark.parametrize(
-    # The news' and the events' translation queues: one query each without any
+    # The news', the events' and the documents' translation queues: one query each without any
     # record, for editors, translators and administrators.
     ("role", "queries"),
-    [(EDITOR, 2), (TRANSLATOR, 3), (MODERATOR, 6), (ADMINISTRATOR, 8)],
+    [(EDITOR, 3), (TRANSLATOR, 4), (MODERATOR, 6), (ADMINISTRATOR, 9)],
 )
 def test_nothing_is_counted_for_a_block_the_user_may_not_see(
     role, queries, django_assert_num_queries
@@ -330,10 +334,10 @@ def test_nothing_is_counted_for_a_block_the_user_may_not_see(
         board = dashboard.dashboard_for(user)
 
     assert [shown.queue.figure_prefix for shown in board.translation_queue] == {
-        EDITOR: ["news-queue", "event-queue"],
-        TRANSLATOR: ["queue", "news-queue", "event-queue"],
+        EDITOR: ["news-queue", "event-queue", "queue-documents"],
+        TRANSLATOR: ["queue", "news-queue", "event-queue", "queue-documents"],
         MODERATOR: ["queue"],
-        ADMINISTRATOR: ["queue", "news-queue", "event-queue"],
+        ADMINISTRATOR: ["queue", "news-queue", "event-queue", "queue-documents"],
     }[role]
 
 
@@ -344,7 +348,7 @@ def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
     OfferFactory(published=False)
     with CaptureQueriesContext(connection) as one_offer:
         client.get(reverse("admin:index"))
-    assert len(one_offer) == 14
+    assert len(one_offer) == 15
     for number in range(29):
         offer = offer_with_status([Status.SUBMITTED, Status.PUBLISHED][number % 2])
         add_translation(offer, "it", machine=True, title="Offerta")
