@@ -11,6 +11,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.common.dashboard import QUEUE_STATES
 from portal.common.languages import LANGUAGE_CODES, language_name
+from portal.common.text import TextFormMixin
 from portal.common.translations import State
 from portal.common.translator_admin import TranslatorAdminMixin
 from portal.documents import dashboard, services, validators
@@ -44,7 +45,7 @@ class TranslationQueueFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=dashboard.in_queue(language, state))
 
 
-class DocumentFileForm(forms.ModelForm):
+class DocumentFileForm(TextFormMixin, forms.ModelForm):
     """A file in one language: checked by its content and size, named by the document's
     slug and the language, its format and size recorded."""
 

@@ -7,10 +7,11 @@ from django.views.generic import DetailView, ListView
 
 from companies.models import Cluster
 from portal.common.page_cache import keep_until
+from portal.common.text import TextFormMixin
 from portal.news import selectors
 
 
-class ClusterFilterForm(forms.Form):
+class ClusterFilterForm(TextFormMixin, forms.Form):
     cluster = forms.ModelChoiceField(
         label=_("Cluster"),
         queryset=Cluster.objects.only("pk", "slug", "name").order_by("slug"),

@@ -887,7 +887,7 @@ def test_an_editor_sees_only_the_content_they_edit(client, roles):
         "news": ["NewsItem"],
         "documents": ["Document"],
         "project": ["Partner"],
-        "events": ["Event"],
+        "events": ["Registration", "Event"],
     }
 
 
@@ -972,6 +972,7 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
             for model in ("event", "registration")
             for action in ("add", "change", "delete", "view")
         ),
+        ("events", "export_registration"),
     }
     assert before[ADMINISTRATOR] >= set(
         Permission.objects.filter(

@@ -8,7 +8,9 @@ def test_the_apps_loaders_run_in_the_order_they_build_on_each_other():
         ("companies", "companies.demo.load_demo"),
         ("offers", "offers.demo.load_demo"),
         ("questionnaire", "questionnaire.demo.load_demo"),
+        ("documents", "portal.documents.demo.load_demo"),
         ("events", "portal.events.demo.load_demo"),
+        ("events", "portal.events.registration_demo.load_demo"),
         ("news", "portal.news.demo.load_demo"),
         ("members", "portal.members.demo.load_demo"),
     ]

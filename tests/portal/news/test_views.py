@@ -240,7 +240,10 @@ def test_an_items_page_costs_the_same_queries_with_many_relations(client):
     for number in range(4):
         item.documents.add(
             Document.objects.create(
-                slug=f"d{number}", kind=Document.Kind.STUDY, title_pl="Dokument", is_published=True
+                slug=f"d{number}",
+                kind=Document.Kind.STUDY,
+                title_pl="Raport z badania",
+                is_published=True,
             )
         )
 
@@ -248,7 +251,7 @@ def test_an_items_page_costs_the_same_queries_with_many_relations(client):
 
     # The item, its clusters, events and documents, the next scheduled time.
     assert (one, many) == (5, 5)
-    assert response.text.count("Dokument") == 4
+    assert response.text.count("Raport z badania") == 4
 
 
 def test_a_draft_or_unknown_item_is_not_found(client):
