@@ -10,8 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from portal.events.models import Event
+from portal.news.models import NewsItem
 from tests.factories import ClusterFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
+from tests.portal.documents.factories import make_document
+from tests.portal.events.factories import EventFactory, days_from_now
 
 pytestmark = pytest.mark.django_db
 
@@ -31,15 +35,45 @@ PAGES = [
     "/it/offers/?q=sery&cluster=dairy",
     "/pl/offers/alerts/",
     "/pl/news/",
+    "/it/news/rusza-projekt/",
+    "/pl/events/",
+    "/it/events/?kind=workshop&cluster=dairy",
+    "/pl/events/past/",
+    "/pl/events/warsztaty-eksportowe/",
+    "/hu/events/warsztaty-eksportowe/register/",
+    "/pl/events/grupa-fokusowa/",
+    "/pl/documents/",
+    "/it/documents/?cluster=dairy",
+    "/pl/documents/studium-wykonalnosci/",
 ]
 
 
 @pytest.fixture
 def content():
-    """A cluster, a published firm and its published offer, so that lists have rows."""
+    """A cluster, a published firm and its offer, news, events and a document, so that
+    lists have rows."""
     cluster = ClusterFactory(slug="dairy", name_pl="Przemysł mleczarski")
     organisation = OrganisationFactory(name="Mleczarnia Narew", clusters=[cluster])
     OfferFactory(organisation=organisation, title="Sery dla dystrybutorów")
+    document = make_document(slug="studium-wykonalnosci", files=("pl",), clusters=[cluster])
+    EventFactory(slug="warsztaty-eksportowe", clusters=[cluster], capacity=20)
+    focus_group = EventFactory(
+        slug="grupa-fokusowa",
+        kind=Event.Kind.FOCUS_GROUP,
+        starts_at=days_from_now(-30),
+        ends_at=days_from_now(-30),
+        report_pl="<p>Raport z <strong>grupy fokusowej</strong>.</p>",
+    )
+    focus_group.documents.add(document)
+    news = NewsItem.objects.create(
+        slug="rusza-projekt",
+        title_pl="Rusza projekt",
+        lead_pl="Pierwsze spotkanie partnerów.",
+        body_pl='<p>Tekst <a href="https://example.eu/">z linkiem</a>.</p>',
+        is_published=True,
+    )
+    news.clusters.set([cluster])
+    news.events.add(focus_group)
 
 
 def vnu_errors(documents):
@@ -64,7 +98,8 @@ def vnu_errors(documents):
     return errors
 
 
-def test_the_public_pages_are_valid_html(client, content, tmp_path):
+def test_the_public_pages_are_valid_html(client, content, tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
     documents = {}
     for number, address in enumerate(PAGES):
         response = client.get(address)
