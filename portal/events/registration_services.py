@@ -22,7 +22,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from portal.events import emails
+from portal.events import emails, selectors
 from portal.events.models import Event, Registration
 
 __all__ = [
@@ -86,7 +86,7 @@ def closed_reason(event, *, now=None):
 
 def places_taken(event):
     """How many confirmed registrations hold a place at `event`."""
-    return Registration.objects.filter(event=event, status=Status.CONFIRMED).count()
+    return selectors.places_taken(event)
 
 
 def _has_free_place(event):

@@ -13,7 +13,9 @@ from portal.events.models import Event, Registration
 # The statuses an event is shown in: a cancelled one stays, saying it is cancelled.
 PUBLIC_STATUSES = (Event.Status.PUBLISHED, Event.Status.CANCELLED)
 # The registrations that hold a place (a waiting one holds none, nor a cancelled one).
-HOLDING_A_PLACE = (Registration.Status.UNCONFIRMED, Registration.Status.CONFIRMED)
+# Only a confirmed registration holds a place: one whose address is not confirmed yet
+# holds none (portal/events/registration_services.py).
+HOLDING_A_PLACE = (Registration.Status.CONFIRMED,)
 
 
 def public_events():
