@@ -2,6 +2,8 @@
 
 import pytest
 
+from portal.events import registration_links
+from portal.events.models import Event, Registration
 from tests.e2e.conftest import axe_violations
 from tests.factories import ClusterFactory
 from tests.portal.events.factories import EventFactory, days_from_now
@@ -67,6 +69,12 @@ def events():
         "/events/szkolenie-online/",
         "/events/odwolane/",
         "/events/grupa-fokusowa/",
+        # Registration: the form, the page after it, a refusal, a forged link.
+        "/events/konferencja-mediolan/register/",
+        "/events/konferencja-mediolan/register/sent/",
+        "/events/grupa-fokusowa/register/",
+        "/events/registration/confirm/forged/",
+        "/events/registration/cancel/forged/",
     ],
 )
 def test_no_wcag_violations(page, live_server, events, language, path):
@@ -74,3 +82,28 @@ def test_no_wcag_violations(page, live_server, events, language, path):
     page.wait_for_load_state("networkidle")
 
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("language", ["pl", "it"])
+def test_no_wcag_violations_on_the_links_e_mailed_to_a_registrant(
+    page, live_server, events, language
+):
+    registration = Registration.objects.create(
+        event=Event.objects.get(slug="konferencja-mediolan"),
+        name="Giulia Bianchi",
+        country="IT",
+        email="giulia@example.it",
+        language=language,
+        consent_version="2026-11",
+        consented_at=days_from_now(-1),
+    )
+    found = {}
+    for name, token in (
+        ("confirm", registration_links.confirm_token(registration)),
+        ("cancel", registration_links.cancel_token(registration)),
+    ):
+        page.goto(f"{live_server.url}/{language}/events/registration/{name}/{token}/")
+        page.wait_for_load_state("networkidle")
+        found[name] = axe_violations(page)
+
+    assert found == {"confirm": [], "cancel": []}
