@@ -142,7 +142,7 @@ def test_the_timeline_shows_published_milestones_in_order_with_their_clusters(cl
 
     assert timeline.index("Conferenza internazionale") < timeline.index("Grupa fokusowa")
     # A title not yet in Italian: in Polish, with its language and a note.
-    assert '<span lang="pl">Grupa fokusowa</span>' in timeline
+    assert 'lang="pl">Grupa fokusowa</' in timeline
     assert "(polacco)" in timeline
     assert "Lattiero-caseario" in timeline
     for hidden in ["Szkic", "Zwykłe szkolenie", "Zaplanowane"]:
