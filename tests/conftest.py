@@ -9,6 +9,23 @@ from tests.machine_translation_servers import (  # noqa: F401 (fixtures)
 )
 
 
+def pytest_collection_modifyitems(items):
+    """A transactional test must restore what the migrations wrote.
+
+    Its flush at the end empties every table, and the tests after it would
+    miss the clusters, activities and partners the migrations seed; a
+    serialized test after it would also meet the content types that the
+    flush writes again.
+    """
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        kwargs = marker.kwargs if marker else {}
+        if kwargs.get("transaction") and not kwargs.get("serialized_rollback"):
+            raise pytest.UsageError(
+                f"{item.nodeid}: transaction=True needs serialized_rollback=True"
+            )
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the portal's default language."""

@@ -16,7 +16,7 @@ from portal.events import registration_services as services
 from portal.events.models import Registration
 from tests.portal.events.registrations import make_event, register, registered
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)

@@ -107,7 +107,7 @@ def test_a_failed_email_is_tried_again_next_time(monkeypatch):
     ]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_runs_at_once_send_each_reminder_once():
     event = make_event(capacity=None, starts_in=DAY)
     for number in range(6):
