@@ -51,6 +51,15 @@ class Cluster(models.Model):
         related_name="clusters",
         blank=True,
     )
+    # The industry whose regional statistics the cluster's analysis reads.
+    statistics_activity = models.ForeignKey(
+        Activity,
+        verbose_name=_("NACE activity of its statistics"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["name"]
@@ -120,6 +129,14 @@ class Organisation(models.Model):
 
     country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=100, blank=True)
+    nuts_region = models.ForeignKey(
+        "companies.Region",
+        verbose_name=_("NUTS 2 region"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="organisations",
+    )
     town = models.CharField(_("town"), max_length=100)
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
     postal_code = models.CharField(_("postal code"), max_length=12, blank=True)
@@ -387,3 +404,11 @@ class OrganisationRevision(models.Model):
     @property
     def is_pending(self):
         return self.status == self.Status.PENDING
+
+
+# Cluster analysis keeps its models in its own package; they belong to this app.
+from companies.analysis.models import (  # noqa: E402, F401
+    Region,
+    RegionalFigure,
+    StatisticsImport,
+)

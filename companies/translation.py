@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from companies.models import Activity, Certification, Cluster, Organisation
+from companies.models import Activity, Certification, Cluster, Organisation, Region
 
 
 @register(Activity)
@@ -21,3 +21,9 @@ class CertificationTranslationOptions(TranslationOptions):
 @register(Organisation)
 class OrganisationTranslationOptions(TranslationOptions):
     fields = ("description", "products")
+
+
+@register(Region)
+class RegionTranslationOptions(TranslationOptions):
+    # Blank where the name is the same in a language: the original name shows.
+    fields = ("name",)
