@@ -38,7 +38,7 @@ def scope_note(region):
 
 
 def survey_parts(*, cluster, region=None):
-    """One part per question with answers to count (not text): eight queries."""
+    """One part per question with answers to count (not text): six queries."""
     submissions = submissions_in_scope(cluster=cluster, region=region)
     total = submissions.count()
     note = scope_note(region)

@@ -9,12 +9,14 @@ offers and the questionnaire count within the same scope.
 
 from collections import Counter
 
-from django.db.models import Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from companies.models import Activity, Certification, Organisation
+from portal.common import cluster_profile
 from portal.common.cluster_profile import ProfilePart
+from portal.common.fragments import kept_value
 
 # How many rows the tables of activities and export markets show at most.
 TOP = 10
@@ -32,6 +34,21 @@ def region_filter(region, prefix=""):
 def organisations_in_scope(*, cluster, region=None):
     """The organisations a cluster's profile counts (a query, not yet run)."""
     return Organisation.objects.published().filter(region_filter(region), clusters=cluster)
+
+
+def kept_profile(*, cluster, region=None):
+    """Every app's parts of the cluster's profile (`cluster_profile.parts`), kept per
+    language as the directory's parts are (portal/common/fragments.py).
+
+    Counting a cluster's tens of thousands of offers takes a few hundred
+    milliseconds: a page shows the profile kept. A change to an organisation or an
+    offer retires it (both retire the directory's pages); a new questionnaire shows
+    within FRAGMENT_CACHE_SECONDS.
+    """
+    key = f"cluster-profile:{cluster.pk}:{region.pk if region is not None else '-'}"
+    return kept_value(
+        "directory", key, lambda: cluster_profile.parts(cluster=cluster, region=region)
+    )
 
 
 def scope_note(region):
@@ -52,49 +69,62 @@ def _top(counts, name, limit=TOP):
     return rows[:limit]
 
 
-def _by_choice(values, choices):
-    counts = Counter(value for value in values if value)
+def _by_choice(counts, choices):
     return [(label, counts[value]) for value, label in choices if counts[value]]
 
 
+def _has(through):
+    """Whether the organisation has a row in `through` (its activities, say)."""
+    return Exists(through.objects.filter(organisation=OuterRef("pk")))
+
+
 def _related_counts(through, scope, column):
-    """{related pk: organisations} and how many organisations have one at all."""
-    pairs = list(through.objects.filter(organisation__in=scope).values_list("organisation", column))
-    counts = Counter(related for _organisation, related in pairs)
-    return counts, len({organisation for organisation, _related in pairs})
+    """{related pk: how many organisations in scope have it}, counted by the database."""
+    pairs = through.objects.filter(organisation__in=scope.values("pk"))
+    return dict(pairs.values_list(column).annotate(n=Count("organisation")).order_by())
 
 
 def directory_parts(*, cluster, region=None):
     """Organisations by kind and size class, top activities, export markets and
-    certifications: five queries, whatever the number of organisations."""
+    certifications: seven queries, whatever the number of organisations, each
+    counted by the database."""
     scope = organisations_in_scope(cluster=cluster, region=region)
-    organisations = list(scope.values_list("kind", "size_class", "export_markets"))
-    total = len(organisations)
     note = scope_note(region)
+    activity_through = Organisation.activities.through
+    certification_through = Organisation.certifications.through
 
-    activities, with_activity = _related_counts(
-        Organisation.activities.through, scope.values("pk"), "activity"
+    kinds, sizes = Counter(), Counter()
+    for kind, size, n in scope.values_list("kind", "size_class").annotate(n=Count("pk")).order_by():
+        kinds[kind] += n
+        sizes[size] += n
+    total = sum(kinds.values())
+    answered = scope.aggregate(
+        activities=Count("pk", filter=Q(_has(activity_through))),
+        certifications=Count("pk", filter=Q(_has(certification_through))),
     )
+
+    # The multiple CountryField's column holds codes separated by commas: the
+    # organisations are counted by the list they give, and the lists split here.
+    markets, with_market = Counter(), 0
+    for exported, n in (
+        scope.exclude(export_markets="")
+        .values_list("export_markets")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        with_market += n
+        for code in exported.split(","):
+            markets[code] += n
+
+    activities = _related_counts(activity_through, scope, "activity")
     activity_names = Activity.objects.in_bulk(list(activities))
-
-    certifications, with_certification = _related_counts(
-        Organisation.certifications.through, scope.values("pk"), "certification"
-    )
+    certifications = _related_counts(certification_through, scope, "certification")
     certification_names = Certification.objects.in_bulk(list(certifications))
-
-    markets = Counter()
-    with_market = 0
-    for _kind, _size, exported in organisations:
-        # The multiple CountryField's column: codes separated by commas.
-        codes = [code for code in exported.split(",") if code]
-        if codes:
-            with_market += 1
-            markets.update(codes)
 
     return [
         ProfilePart(
             title=_("Organisations by kind"),
-            rows=_by_choice((kind for kind, _s, _m in organisations), Organisation.Kind.choices),
+            rows=_by_choice(kinds, Organisation.Kind.choices),
             answered=total,
             total=total,
             note=note,
@@ -102,10 +132,8 @@ def directory_parts(*, cluster, region=None):
         ),
         ProfilePart(
             title=_("Organisations by size class"),
-            rows=_by_choice(
-                (size for _k, size, _m in organisations), Organisation.SizeClass.choices
-            ),
-            answered=sum(1 for _k, size, _m in organisations if size),
+            rows=_by_choice(sizes, Organisation.SizeClass.choices),
+            answered=total - sizes[""],
             total=total,
             note=note,
             label_heading=_("Size class"),
@@ -113,7 +141,7 @@ def directory_parts(*, cluster, region=None):
         ProfilePart(
             title=_("Most frequent NACE activities"),
             rows=_top(activities, lambda pk: str(activity_names[pk])),
-            answered=with_activity,
+            answered=answered["activities"],
             total=total,
             note=note,
             label_heading=_("NACE activity"),
@@ -129,7 +157,7 @@ def directory_parts(*, cluster, region=None):
         ProfilePart(
             title=_("Certifications"),
             rows=_top(certifications, lambda pk: certification_names[pk].name, limit=None),
-            answered=with_certification,
+            answered=answered["certifications"],
             total=total,
             note=note,
             label_heading=_("Certification"),

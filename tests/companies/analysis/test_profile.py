@@ -4,6 +4,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from companies.analysis.profile import kept_profile
 from companies.models import Activity, Certification, Cluster, Organisation, Region
 from offers.models import Offer
 from portal.common import cluster_profile
@@ -232,7 +233,9 @@ def test_text_questions_are_left_out_of_the_profile(data):
 
 def test_the_profile_reads_a_fixed_number_of_queries(data, regions, django_assert_num_queries):
     dairy = data["dairy"]
-    with django_assert_num_queries(13):
+    # The directory 7 (kinds and sizes, answers, markets, activities and their
+    # names, certifications and their names), the offers 2, the survey 6.
+    with django_assert_num_queries(15):
         cluster_profile.parts(cluster=dairy, region=regions["PL84"])
 
     activity = Activity.objects.get(code="10.51")
@@ -250,9 +253,31 @@ def test_the_profile_reads_a_fixed_number_of_queries(data, regions, django_asser
         answered = make_submission(organisation={"name": f"S{number}"}, clusters=[dairy])
         Submission.objects.filter(pk=answered.pk).update(organisation=organisation)
 
-    with django_assert_num_queries(13):
+    with django_assert_num_queries(15):
         parts = cluster_profile.parts(cluster=dairy, region=regions["PL84"])
     assert by_title(parts)["Organisations by kind"].total == 23
+
+
+def test_the_kept_profile_is_read_from_the_cache_until_the_directory_changes(
+    data, fragment_cache, django_assert_num_queries
+):
+    dairy = data["dairy"]
+    first = kept_profile(cluster=dairy, region=data["PL84"])
+    assert first == cluster_profile.parts(cluster=dairy, region=data["PL84"])
+    with django_assert_num_queries(0):
+        again = kept_profile(cluster=dairy, region=data["PL84"])
+    assert by_title(again)["Organisations by kind"].total == 3
+    # Another region, and another language, are kept apart.
+    assert by_title(kept_profile(cluster=dairy))["Organisations by kind"].total == 5
+    with translation.override("it"):
+        assert "Organizzazioni per tipo" in by_title(kept_profile(cluster=dairy))
+
+    OrganisationFactory(name="Nowa mleczarnia", clusters=[dairy], nuts_region=data["PL84"])
+
+    assert (
+        by_title(kept_profile(cluster=dairy, region=data["PL84"]))["Organisations by kind"].total
+        == 4
+    )
 
 
 def test_a_registered_app_adds_its_parts_in_order(data):
