@@ -544,11 +544,11 @@ def _plan(figures, result, *, statistics_import):
             to_update.append(new_figure)
     if statistics_import is None:
         return
-    RegionalFigure.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
-    # Written over the rows they replace, in one statement a batch (INSERT ... ON
-    # CONFLICT DO UPDATE): far quicker than an UPDATE ... CASE of every row.
+    # New figures and those that replace a row, in one statement a batch (INSERT ...
+    # ON CONFLICT DO UPDATE): far quicker than an UPDATE ... CASE of every row, and
+    # a figure another import wrote meanwhile is replaced rather than a crash.
     RegionalFigure.objects.bulk_create(
-        to_update,
+        to_create + to_update,
         batch_size=BATCH_SIZE,
         update_conflicts=True,
         unique_fields=["region", "nace", "year", "indicator"],
@@ -579,8 +579,10 @@ def _regions(figures, result, *, statistics_import):
             for code in new_codes
             if len(code) == length
         ]
-        Region.objects.bulk_create(level)
-        known.update({region.code: region.id for region in level})
+        # One another import added meanwhile is kept as it is.
+        Region.objects.bulk_create(level, ignore_conflicts=True)
+        codes_of_level = [region.code for region in level]
+        known.update(Region.objects.filter(code__in=codes_of_level).values_list("code", "id"))
     return known
 
 
