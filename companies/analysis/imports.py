@@ -322,9 +322,15 @@ def _parse_eurostat(lines, result):
     years = []
     for cell in header[1:]:
         try:
-            years.append(_year(cell))
+            year = _year(cell)
         except BadLine as bad:
             result.errors.append((1, bad.reason))
+            continue
+        if year in years:
+            result.errors.append(
+                (1, gettext("The year %(year)s is twice in the header.") % {"year": year})
+            )
+        years.append(year)
     if result.errors:
         return []
     figures = []

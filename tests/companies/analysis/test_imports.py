@@ -227,6 +227,19 @@ def test_a_bad_line_of_a_eurostat_file_refuses_it_whole(poland):
     assert not Region.objects.filter(code="ITH5").exists()
 
 
+def test_a_eurostat_header_with_a_bad_or_repeated_year_is_refused(poland):
+    data = b"nace_r2,indic_sb,geo\\time\t2021 \tlast\t2021\nC105,V16110,PL84\t1\t2\t3\n"
+
+    with translation.override("en"):
+        result = import_statistics(data=data, file_name="sbs.tsv")
+
+    assert result.errors == [
+        (1, "“last” is not a year."),
+        (1, "The year 2021 is twice in the header."),
+    ]
+    assert RegionalFigure.objects.count() == 0
+
+
 def test_an_unknown_valid_code_is_added_under_its_longest_known_prefix(poland):
     data = (
         "region,region_name,nace,year,indicator,value\n"
