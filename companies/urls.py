@@ -1,6 +1,7 @@
 from django.urls import path
 
 from companies import views
+from companies.analysis import views as analysis_views
 from portal.common.page_cache import cache_for_visitors
 
 # Anonymous visitors' pages are kept in the cache (portal/common/page_cache.py), a
@@ -19,5 +20,25 @@ urlpatterns = [
         name="organisation_detail",
     ),
     path("clusters/", views.ClusterListView.as_view(), name="cluster_list"),
+    path(
+        "clusters/industries/<str:code>/",
+        analysis_views.industry_analysis_page,
+        name="industry_analysis",
+    ),
+    path(
+        "clusters/industries/<str:code>/figures.csv",
+        analysis_views.industry_analysis_csv,
+        name="industry_analysis_csv",
+    ),
     path("clusters/<slug:slug>/", views.ClusterDetailView.as_view(), name="cluster_detail"),
+    path(
+        "clusters/<slug:slug>/analysis/",
+        analysis_views.cluster_analysis,
+        name="cluster_analysis",
+    ),
+    path(
+        "clusters/<slug:slug>/analysis.csv",
+        analysis_views.cluster_analysis_csv,
+        name="cluster_analysis_csv",
+    ),
 ]

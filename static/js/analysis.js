@@ -1,0 +1,79 @@
+/* The analysis page's map and chart, drawn from the figures the page carries in its
+   JSON scripts. Without JavaScript the ranking table holds the same figures. */
+(function () {
+  "use strict";
+  var language = document.documentElement.lang || "pl";
+  var numbers = new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // The shades of static/css/analysis.css, band 0 to 4, then "no figure".
+  var SHADES = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
+  var NO_FIGURE = "#bfbfbf";
+
+  function data(id) {
+    var script = document.getElementById(id);
+    return script ? JSON.parse(script.textContent) : null;
+  }
+
+  function drawMap() {
+    var element = document.getElementById("analysis-map");
+    var values = element && data(element.dataset.values);
+    if (!element || !values || typeof L === "undefined") {
+      return;
+    }
+    var map = L.map(element, { attributionControl: false, scrollWheelZoom: false });
+    map.setView([52, 19], 4);
+    fetch(element.dataset.geojson, { headers: { Accept: "application/geo+json, application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (collection) {
+        if (!collection) {
+          return;
+        }
+        var layer = L.geoJSON(collection, {
+          filter: function (feature) { return Object.prototype.hasOwnProperty.call(values, feature.properties.id); },
+          style: function (feature) {
+            var band = values[feature.properties.id].band;
+            return {
+              color: "#343a40",
+              weight: 1,
+              fillOpacity: 0.9,
+              fillColor: band === null ? NO_FIGURE : SHADES[band]
+            };
+          },
+          onEachFeature: function (feature, shape) {
+            var value = values[feature.properties.id];
+            var label = value.name + " (" + feature.properties.id + "): LQ " +
+              (value.lq === null ? "–" : numbers.format(value.lq));
+            shape.bindTooltip(label);
+          }
+        }).addTo(map);
+        var bounds = layer.getBounds();
+        if (bounds.isValid()) {
+          map.fitBounds(bounds.pad(0.05));
+        }
+      });
+  }
+
+  function drawChart() {
+    var canvas = document.getElementById("analysis-lq-chart");
+    var chart = data("analysis-chart-data");
+    if (!canvas || !chart || typeof Chart === "undefined") {
+      return;
+    }
+    new Chart(canvas, {
+      type: "bar",
+      data: {
+        labels: chart.labels,
+        datasets: [{ label: chart.label, data: chart.values, backgroundColor: "#3182bd" }]
+      },
+      options: {
+        indexAxis: "y",
+        locale: language,
+        animation: false,
+        maintainAspectRatio: false,
+        plugins: { legend: { display: false } }
+      }
+    });
+  }
+
+  drawMap();
+  drawChart();
+}());
