@@ -9,7 +9,12 @@ years the data holds.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from companies.models import Activity, Region
+from django.db.models import Sum
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from companies.analysis import computations
+from companies.models import Activity, Region, RegionalFigure
 
 TOTAL = "TOTAL"
 # What a file may call all activities, in the order they are looked for.
@@ -58,6 +63,20 @@ class Analysis:
     level: int  # the NUTS level compared, 2 unless the data has none at 2
     rows: list  # [RegionRow], ordered by LQ, largest first, missing last
     sources: list  # the figures' sources, as named in the files
+    # [(year, E_i)]: the industry's employment in the reference area, oldest first.
+    employment_by_year: list = field(default_factory=list)
+
+    @property
+    def base_label(self):
+        return dict(self.bases).get(self.base, "")
+
+    @property
+    def reference_label(self):
+        return dict(self.references).get(self.reference, "")
+
+
+EMPLOYEES = RegionalFigure.Indicator.EMPLOYEES
+SECTIONS = [chr(letter) for letter in range(ord("A"), ord("V"))]
 
 
 def industry_analysis(
@@ -66,6 +85,127 @@ def industry_analysis(
     """The analysis of `activity` (an Activity) for the given choices.
 
     A choice the data does not hold falls back to its default: the newest year,
-    the total, all regions, the earliest year for growth.
+    the total, all regions, the earliest year for growth. Five queries, whatever
+    the number of regions and years.
     """
-    raise NotImplementedError
+    code = activity.code
+    employment = RegionalFigure.objects.filter(indicator=EMPLOYEES, value__isnull=False)
+    industry = employment.filter(nace=code)
+
+    # 1: the levels and years that have the industry's employment.
+    found = set(industry.values_list("region__level", "year").distinct().order_by())
+    levels = {found_level for found_level, _year in found}
+    if level not in levels and levels:
+        level = min(levels, key=lambda each: (abs(each - 2), each))
+    years = sorted({found_year for found_level, found_year in found if found_level == level})
+    years.reverse()
+    year = _choice(year, years, years[0] if years else None)
+
+    # 2: the countries with the industry's employment that year.
+    codes = industry.filter(year=year, region__level=level).values_list(
+        "region__country", flat=True
+    )
+    country_codes = sorted(set(codes.distinct().order_by()))
+    named = sorted(((each, countries.name(each)) for each in country_codes), key=lambda c: c[1])
+    references = [(ALL_REGIONS, _("all regions in the data")), *named]
+    reference = _choice(reference, [each for each, _label in references], ALL_REGIONS)
+    in_reference = {"region__level": level}
+    if reference != ALL_REGIONS:
+        in_reference["region__country"] = reference
+
+    # 3: the bases with figures that year, and 4: the sections' names.
+    base_codes = set(
+        employment.filter(year=year, nace__in=[*TOTAL_CODES, *SECTIONS], **in_reference)
+        .values_list("nace", flat=True)
+        .distinct()
+        .order_by()
+    )
+    total_code = next((each for each in TOTAL_CODES if each in base_codes), None)
+    sections = sorted(base_codes & set(SECTIONS))
+    names = dict(Activity.objects.filter(code__in=sections).values_list("code", "name"))
+    bases = ([(TOTAL, _("all activities"))] if total_code else []) + [
+        (section, f"{section} {names.get(section, '')}".strip()) for section in sections
+    ]
+    base = _choice(base, [each for each, _label in bases], bases[0][0] if bases else TOTAL)
+    base_code = total_code if base == TOTAL else base
+
+    earlier = [each for each in years if year is not None and each < year]
+    start_year = _choice(start_year, earlier, earlier[-1] if earlier else None)
+
+    # 5: the figures, with their regions.
+    figures = (
+        RegionalFigure.objects.filter(
+            year__in=[each for each in (year, start_year) if each is not None],
+            nace__in=[code, base_code],
+            **in_reference,
+        )
+        .select_related("region")
+        .order_by()
+    )
+    by_region = {}
+    regions = {}
+    sources = set()
+    for figure in figures:
+        regions[figure.region_id] = figure.region
+        each = by_region.setdefault(figure.region_id, computations.RegionFigures())
+        if figure.source:
+            sources.add(figure.source)
+        if figure.year == year and figure.nace == code:
+            attribute = {
+                EMPLOYEES: "employees",
+                RegionalFigure.Indicator.ENTERPRISES: "enterprises",
+                RegionalFigure.Indicator.VALUE_ADDED: "value_added",
+                RegionalFigure.Indicator.WAGES: "wages",
+            }.get(figure.indicator)
+            if attribute:
+                setattr(each, attribute, figure.value)
+            if figure.nace == base_code and figure.indicator == EMPLOYEES:
+                each.base_employees = figure.value
+        elif figure.year == year and figure.indicator == EMPLOYEES:
+            each.base_employees = figure.value
+        elif figure.nace == code and figure.indicator == EMPLOYEES:
+            each.start_employees = figure.value
+
+    span = year - start_year if year is not None and start_year is not None else None
+    measures = computations.measure(by_region, years=span)
+    rows = [
+        RegionRow(
+            region=regions[key],
+            employees=each.employees,
+            base_employees=each.base_employees,
+            enterprises=each.enterprises,
+            **vars(measures[key]),
+        )
+        for key, each in by_region.items()
+    ]
+    rows.sort(key=lambda row: (row.lq is None, -(row.lq or 0), row.region.code))
+
+    # 6: the industry's employment in the reference area, year by year.
+    by_year = (
+        industry.filter(**in_reference)
+        .values_list("year")
+        .annotate(employed=Sum("value"))
+        .order_by("year")
+    )
+    return Analysis(
+        activity=activity,
+        year=year,
+        years=years,
+        base=base,
+        bases=bases,
+        reference=reference,
+        references=references,
+        start_year=start_year,
+        level=level,
+        rows=rows,
+        sources=sorted(sources),
+        employment_by_year=list(by_year),
+    )
+
+
+def _choice(value, allowed, default):
+    """`value` if it is one of `allowed` (compared as text), else `default`."""
+    for each in allowed:
+        if str(each) == str(value):
+            return each
+    return default

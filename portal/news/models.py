@@ -1,6 +1,7 @@
 """The project's news: items published at their time, in every language."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -11,9 +12,21 @@ from portal.common.rich_text import RichTextField
 from portal.documents.models import Document
 from portal.events.models import Event
 
+# Addresses under news/ that belong to other pages: an item cannot take them.
+RESERVED_SLUGS = {"feed"}
+
+
+def validate_free_slug(value):
+    if value in RESERVED_SLUGS:
+        raise ValidationError(
+            _("“%(slug)s” is the address of another page. Choose another slug."),
+            code="reserved",
+            params={"slug": value},
+        )
+
 
 class NewsItem(models.Model):
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, validators=[validate_free_slug])
     title = models.CharField(_("title"), max_length=250)
     lead = models.TextField(_("lead"), max_length=1000, blank=True)
     body = RichTextField(_("text"), blank=True)

@@ -227,3 +227,17 @@ def test_the_news_queue_costs_two_queries_however_many_items(django_assert_num_q
         rows = dashboard.count_translation_queue(user, timezone.now())
 
     assert {row.language: row.missing.number for row in rows}["en"] == 5
+
+
+def test_an_item_cannot_take_the_feeds_address(client, roles):
+    sign_in(client, EDITOR)
+
+    with translation.override("pl"):
+        refused = client.post(reverse(ADD), add_form(client, slug="feed"))
+
+    assert "to adres innej strony" in refused.text
+    assert not NewsItem.objects.exists()
+    with translation.override("pl"):
+        accepted = client.post(reverse(ADD), add_form(client, slug="feed-rolniczy"))
+    assert accepted.status_code == 302
+    assert NewsItem.objects.get().get_absolute_url().endswith("/news/feed-rolniczy/")

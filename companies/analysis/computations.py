@@ -1,0 +1,191 @@
+"""The arithmetic of cluster analysis, on plain numbers.
+
+Nothing here reads the database: each function takes figures (Decimals, or None
+where the data has no figure) and returns a figure, or None when an input it
+needs is missing. A missing figure is never taken as zero, and a division by
+zero is a missing result. DOMAIN.md names the measures:
+
+- location quotient LQ = (E_ir / E_r) / (E_i / E);
+- the European Cluster Observatory's stars: size (the region's employment in
+  the industry in the top 10% of regions), specialisation (LQ >= 2), focus (the
+  industry's share of the region's base in the top 10% of regions);
+- the US Cluster Mapping Project's "strong cluster": LQ in the top quarter of
+  regions and at least 1, with employment and enterprises above the bottom
+  quarter;
+- apparent labour productivity and wages per person employed, each relative to
+  the reference area; the compound annual growth rate; average enterprise size.
+
+"Top 10%" of n regions with a figure means a rank of at most ceil(n / 10), where
+a region's rank is one more than the number of regions with a larger figure (so
+ties share the better rank); the bottom quarter counts the same way from below.
+"""
+
+import math
+from dataclasses import dataclass
+from decimal import Decimal
+
+TOP_TENTH = Decimal("0.1")
+QUARTER = Decimal("0.25")
+SPECIALISED = Decimal(2)
+
+
+def ratio(numerator, denominator):
+    """numerator / denominator, or None if either is missing or the denominator is 0."""
+    if numerator is None or denominator is None or denominator == 0:
+        return None
+    return Decimal(numerator) / Decimal(denominator)
+
+
+def total(values):
+    """The sum of the figures that exist, or None when none does."""
+    known = [Decimal(value) for value in values if value is not None]
+    return sum(known, Decimal(0)) if known else None
+
+
+def location_quotient(*, industry_region, base_region, industry_reference, base_reference):
+    """(E_ir / E_r) / (E_i / E)."""
+    return ratio(ratio(industry_region, base_region), ratio(industry_reference, base_reference))
+
+
+def _known(values):
+    return [value for value in values.values() if value is not None]
+
+
+def in_top(values, key, fraction):
+    """Whether values[key] ranks in the top `fraction` of the values that exist.
+
+    `values` maps each region to its figure (or None). None if the region has no figure.
+    """
+    value = values.get(key)
+    if value is None:
+        return None
+    known = _known(values)
+    rank = 1 + sum(1 for other in known if other > value)
+    return rank <= math.ceil(len(known) * fraction)
+
+
+def in_bottom(values, key, fraction):
+    """Whether values[key] ranks in the bottom `fraction` of the values that exist."""
+    value = values.get(key)
+    if value is None:
+        return None
+    known = _known(values)
+    rank = 1 + sum(1 for other in known if other < value)
+    return rank <= math.ceil(len(known) * fraction)
+
+
+def all_of(*conditions):
+    """Three-valued "and": False if any is False, else None if any is unknown, else True."""
+    if any(condition is False for condition in conditions):
+        return False
+    if any(condition is None for condition in conditions):
+        return None
+    return True
+
+
+def negation(condition):
+    return None if condition is None else not condition
+
+
+def specialisation_star(lq):
+    return None if lq is None else lq >= SPECIALISED
+
+
+def strong_cluster(*, key, lqs, employees, enterprises):
+    """The US Cluster Mapping test for one region, given every region's figures."""
+    lq = lqs.get(key)
+    return all_of(
+        in_top(lqs, key, QUARTER),
+        None if lq is None else lq >= 1,
+        negation(in_bottom(employees, key, QUARTER)),
+        negation(in_bottom(enterprises, key, QUARTER)),
+    )
+
+
+def growth_rate(*, start, end, years):
+    """The compound annual growth rate from `start` to `end` over `years` years."""
+    if start is None or end is None or not years or years <= 0 or start <= 0 or end < 0:
+        return None
+    return (Decimal(end) / Decimal(start)) ** (Decimal(1) / Decimal(years)) - 1
+
+
+@dataclass
+class RegionFigures:
+    """One region's figures for the year analysed; None where the data has none."""
+
+    employees: Decimal | None = None  # E_ir: persons employed in the industry
+    base_employees: Decimal | None = None  # E_r: persons employed in the base
+    enterprises: Decimal | None = None
+    value_added: Decimal | None = None
+    wages: Decimal | None = None
+    start_employees: Decimal | None = None  # E_ir in the growth rate's first year
+
+
+@dataclass
+class Measures:
+    share: Decimal | None = None
+    lq: Decimal | None = None
+    size_star: bool | None = None
+    specialisation_star: bool | None = None
+    focus_star: bool | None = None
+    strong: bool | None = None
+    average_size: Decimal | None = None
+    productivity: Decimal | None = None
+    productivity_ratio: Decimal | None = None
+    wages_per_employee: Decimal | None = None
+    wages_ratio: Decimal | None = None
+    growth: Decimal | None = None
+
+
+def reference_ratio(figures, numerator):
+    """Σ numerator / Σ employees over the regions that have both figures."""
+    pairs = [
+        (getattr(each, numerator), each.employees)
+        for each in figures.values()
+        if getattr(each, numerator) is not None and each.employees is not None
+    ]
+    return ratio(total(n for n, _e in pairs), total(e for _n, e in pairs))
+
+
+def measure(figures, *, years=None):
+    """Every region's measures, against the reference area the regions make up.
+
+    `figures` maps each region of the reference area to its RegionFigures;
+    `years` is the span of the growth rate. The reference totals E_i and E are the
+    sums of the regions' figures that exist.
+    """
+    industry_reference = total(each.employees for each in figures.values())
+    base_reference = total(each.base_employees for each in figures.values())
+    productivity_reference = reference_ratio(figures, "value_added")
+    wages_reference = reference_ratio(figures, "wages")
+
+    results = {}
+    for key, each in figures.items():
+        productivity = ratio(each.value_added, each.employees)
+        wages_per_employee = ratio(each.wages, each.employees)
+        results[key] = Measures(
+            share=ratio(each.employees, each.base_employees),
+            lq=location_quotient(
+                industry_region=each.employees,
+                base_region=each.base_employees,
+                industry_reference=industry_reference,
+                base_reference=base_reference,
+            ),
+            average_size=ratio(each.employees, each.enterprises),
+            productivity=productivity,
+            productivity_ratio=ratio(productivity, productivity_reference),
+            wages_per_employee=wages_per_employee,
+            wages_ratio=ratio(wages_per_employee, wages_reference),
+            growth=growth_rate(start=each.start_employees, end=each.employees, years=years),
+        )
+
+    employees = {key: each.employees for key, each in figures.items()}
+    enterprises = {key: each.enterprises for key, each in figures.items()}
+    shares = {key: each.share for key, each in results.items()}
+    lqs = {key: each.lq for key, each in results.items()}
+    for key, each in results.items():
+        each.size_star = in_top(employees, key, TOP_TENTH)
+        each.specialisation_star = specialisation_star(each.lq)
+        each.focus_star = in_top(shares, key, TOP_TENTH)
+        each.strong = strong_cluster(key=key, lqs=lqs, employees=employees, enterprises=enterprises)
+    return results
