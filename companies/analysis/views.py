@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import floatformat
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
@@ -52,7 +53,9 @@ LQ_BANDS = [Decimal("0"), Decimal("0.5"), Decimal("1"), Decimal("1.5"), Decimal(
 
 
 def _has_stars(row):
-    return any(star is not None for star in (row.size_star, row.specialisation_star, row.focus_star))
+    return any(
+        star is not None for star in (row.size_star, row.specialisation_star, row.focus_star)
+    )
 
 
 def _int(value):
@@ -104,9 +107,10 @@ def stars_text(row):
     ]
     if not names:
         return gettext("0 of 3")
-    return ngettext(
-        "%(count)s of 3: %(names)s", "%(count)s of 3: %(names)s", len(names)
-    ) % {"count": len(names), "names": ", ".join(names)}
+    return ngettext("%(count)s of 3: %(names)s", "%(count)s of 3: %(names)s", len(names)) % {
+        "count": len(names),
+        "names": ", ".join(names),
+    }
 
 
 def strong_text(row):
@@ -198,7 +202,7 @@ class AnalysisPage:
         descending = self.sort.startswith("-")
         headers = []
         for key, label in COLUMNS:
-            header = {"key": key, "label": label, "url": None, "aria_sort": None}
+            header = {"key": key, "label": capfirst(label), "url": None, "aria_sort": None}
             if key in SORT_KEYS and self.analysis:
                 if key == current:
                     header["aria_sort"] = "descending" if descending else "ascending"
@@ -226,10 +230,14 @@ class AnalysisPage:
         ranked = [line["row"] for line in self.lines if line["row"].lq is not None]
         ranked.sort(key=lambda row: row.lq, reverse=True)
         top = ranked[:CHART_REGIONS]
+        employment = self.analysis.employment_by_year
         return {
             "labels": [f"{row.region.name} ({row.region.code})" for row in top],
             "values": [float(round(row.lq, 2)) for row in top],
             "label": gettext("Location quotient"),
+            "years": [year for year, _employed in employment],
+            "employment": [float(employed) for _year, employed in employment],
+            "employment_label": gettext("Persons employed"),
         }
 
     def context(self, csv_name, csv_kwargs):
@@ -256,10 +264,15 @@ class AnalysisPage:
                 chart_data=self.chart_data(),
                 has_figures=True,
                 legend=[
-                    {"index": index, "low": low, "high": (LQ_BANDS[index + 1:] or [None])[0]}
+                    {"index": index, "low": low, "high": (LQ_BANDS[index + 1 :] or [None])[0]}
                     for index, low in enumerate(LQ_BANDS)
                 ],
                 chart_regions=CHART_REGIONS,
+                start_years=[year for year in analysis.years if year < analysis.year],
+                # A line needs two years at least.
+                employment_by_year=(
+                    analysis.employment_by_year if len(analysis.employment_by_year) > 1 else []
+                ),
             )
         return context
 
@@ -271,7 +284,7 @@ class AnalysisPage:
         response["Content-Disposition"] = f'attachment; filename="{file_name}"'
         response.write("\ufeff")
         writer = csv.writer(response)
-        writer.writerow([str(label) for _key, label in COLUMNS])
+        writer.writerow([capfirst(label) for _key, label in COLUMNS])
         for line in self.lines:
             writer.writerow(csv_cells(line))
         return response

@@ -74,6 +74,28 @@
     });
   }
 
+  function drawEmployment() {
+    var canvas = document.getElementById("analysis-employment-chart");
+    var chart = data("analysis-chart-data");
+    if (!canvas || !chart || typeof Chart === "undefined") {
+      return;
+    }
+    new Chart(canvas, {
+      type: "line",
+      data: {
+        labels: chart.years,
+        datasets: [{ label: chart.employment_label, data: chart.employment, borderColor: "#08519c" }]
+      },
+      options: {
+        locale: language,
+        animation: false,
+        maintainAspectRatio: false,
+        plugins: { legend: { display: false } }
+      }
+    });
+  }
+
   drawMap();
   drawChart();
+  drawEmployment();
 }());
