@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from companies import emails, revisions
 from companies.access_log import PATH_LENGTH
+from companies.analysis.regions import nuts_region_for
 from companies.logos import process_logo
 from companies.models import (
     Certification,
@@ -85,6 +86,8 @@ def _save(organisation, *, data, language, texts, logo, by, translations=None):
     for field in ORGANISATION_FIELDS + OTHER_FIELDS:
         if field in data:
             setattr(organisation, field, data[field])
+    if data.keys() & {"country", "region", "town"}:
+        _locate(organisation)
     for field, text in (texts or {}).items():
         setattr(organisation, f"{field}_{language}", text)
     for code, fields in (translations or {}).items():
@@ -99,6 +102,15 @@ def _save(organisation, *, data, language, texts, logo, by, translations=None):
         if relation in data:
             getattr(organisation, relation).set(data[relation])
     return organisation
+
+
+def _locate(organisation):
+    """Set the NUTS 2 region the address names; keep one staff chose in the same
+    country when the region's text names none."""
+    found = nuts_region_for(organisation.country, organisation.region, organisation.town)
+    kept = organisation.nuts_region
+    if found or (kept and str(kept.country) != str(organisation.country)):
+        organisation.nuts_region = found
 
 
 @transaction.atomic
