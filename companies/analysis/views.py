@@ -252,6 +252,7 @@ class AnalysisPage:
         }
         if self.analysis and self.analysis.year is not None:
             analysis = self.analysis
+            chart = self.chart_data()
             context.update(
                 headers=self.headers(),
                 sort=self.sort,
@@ -261,13 +262,13 @@ class AnalysisPage:
                     analysis.reference, analysis.reference
                 ),
                 map_data=self.map_data(),
-                chart_data=self.chart_data(),
+                chart_data=chart,
                 has_figures=True,
                 legend=[
                     {"index": index, "low": low, "high": (LQ_BANDS[index + 1 :] or [None])[0]}
                     for index, low in enumerate(LQ_BANDS)
                 ],
-                chart_regions=CHART_REGIONS,
+                chart_regions=len(chart["values"]),
                 start_years=[year for year in analysis.years if year < analysis.year],
                 # A line needs two years at least.
                 employment_by_year=(
