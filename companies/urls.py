@@ -7,6 +7,9 @@ from portal.common.page_cache import cache_for_visitors
 # Anonymous visitors' pages are kept in the cache (portal/common/page_cache.py), a
 # minute at most: an organisation's page lists its live offers, which a date retires.
 visitors = cache_for_visitors("directory", max_seconds=60)
+# The analyses change with an import (companies/apps.py retires them on every saved
+# figure, region or import); a bulk write is seen within a minute.
+statistics = cache_for_visitors("statistics", max_seconds=60)
 
 app_name = "companies"
 
@@ -22,23 +25,23 @@ urlpatterns = [
     path("clusters/", views.ClusterListView.as_view(), name="cluster_list"),
     path(
         "clusters/industries/<str:code>/",
-        analysis_views.industry_analysis_page,
+        statistics(analysis_views.industry_analysis_page),
         name="industry_analysis",
     ),
     path(
         "clusters/industries/<str:code>/figures.csv",
-        analysis_views.industry_analysis_csv,
+        statistics(analysis_views.industry_analysis_csv),
         name="industry_analysis_csv",
     ),
     path("clusters/<slug:slug>/", views.ClusterDetailView.as_view(), name="cluster_detail"),
     path(
         "clusters/<slug:slug>/analysis/",
-        analysis_views.cluster_analysis,
+        statistics(analysis_views.cluster_analysis),
         name="cluster_analysis",
     ),
     path(
         "clusters/<slug:slug>/analysis.csv",
-        analysis_views.cluster_analysis_csv,
+        statistics(analysis_views.cluster_analysis_csv),
         name="cluster_analysis_csv",
     ),
 ]

@@ -4,9 +4,10 @@ import io
 import pytest
 from django.urls import reverse
 
-from companies.models import Cluster
+from companies.models import Cluster, RegionalFigure
 from tests.companies.analysis.page_figures import dairy_figures, many_figures, ranking_table
 from tests.factories import ActivityFactory, ClusterFactory
+from tests.helpers import kept_page
 
 pytestmark = pytest.mark.django_db
 
@@ -199,6 +200,22 @@ def test_the_cluster_page_links_to_its_analysis(client):
     page = client.get(Cluster.objects.get(slug="dairy").get_absolute_url()).content.decode()
 
     assert f'href="{reverse("companies:cluster_analysis", kwargs={"slug": "dairy"})}"' in page
+
+
+def test_a_kept_analysis_is_retired_when_a_figure_changes(client, kept):
+    dairy_figures()
+    before = kept_page(client, PAGE)
+    kept_page(client, "/pl/clusters/dairy/analysis.csv")
+
+    figure = RegionalFigure.objects.get(
+        region__code="PL72", nace="10.5", year=2022, indicator="employees"
+    )
+    figure.value = 6000
+    figure.save()
+
+    assert lqs(ranking_table(before)[1])["PL72"] == "0,80"
+    assert lqs(ranking_table(client.get(PAGE).content.decode())[1])["PL72"] == "1,43"
+    assert "1.43" in client.get("/pl/clusters/dairy/analysis.csv").content.decode()
 
 
 # The query counts are pinned, and do not grow with the regions and years.
