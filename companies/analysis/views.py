@@ -21,7 +21,8 @@ from django.utils.translation import gettext_lazy as _
 from companies.analysis.selectors import ALL_REGIONS, TOTAL, industry_analysis
 from companies.models import Activity, Cluster
 
-# The columns a reader may sort by, and the row value each sorts on.
+# The columns a reader may sort by, and the row value each sorts on (regions by their
+# NUTS code, which keeps each country's regions together).
 SORT_KEYS = {
     "region": lambda row: row.region.code,
     "employees": lambda row: row.employees,
