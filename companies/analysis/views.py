@@ -120,39 +120,46 @@ def strong_text(row):
     return gettext("yes") if row.strong else gettext("no")
 
 
-def _percent(value):
-    return None if value is None else value * 100
-
-
 def table_line(row):
-    """A row's cells as the page shows them: each a number to format or a text."""
-    return {
-        "row": row,
-        "stars": stars_text(row),
-        "strong": strong_text(row),
-        "growth_percent": _percent(row.growth),
-    }
+    """A row's figures after its region's name and code, in COLUMNS' order: each as the
+    page shows it (None for "no figure"), as the CSV writes it, and whether it is a number.
+
+    Both are rounded alike; the page writes numbers for the reader's language.
+    """
+    growth = None if row.growth is None else row.growth * 100
+    figures = [
+        (row.employees, "0g"),
+        (row.lq, "2"),
+        (stars_text(row), None),
+        (strong_text(row), None),
+        (row.average_size, "1"),
+        (row.productivity_ratio, "2"),
+        (row.wages_ratio, "2"),
+        (growth, "1"),
+    ]
+    cells = []
+    for value, places in figures:
+        if value is None:
+            cells.append({"text": None, "csv": "", "numeric": places is not None})
+        elif places is None:
+            cells.append({"text": value, "csv": value, "numeric": False})
+        else:
+            cells.append(
+                {
+                    "text": floatformat(value, places),
+                    "csv": floatformat(value, places.removesuffix("g") + "u"),
+                    "numeric": True,
+                }
+            )
+    if growth is not None:
+        cells[-1]["text"] += "\xa0%"
+    return {"row": row, "cells": cells}
 
 
 def csv_cells(line):
     """The cells of `line` in COLUMNS' order, rounded as the page rounds them."""
     row = line["row"]
-
-    def number(value, places):
-        return "" if value is None else floatformat(value, f"{places}u")
-
-    return [
-        row.region.name,
-        row.region.code,
-        number(row.employees, 0),
-        number(row.lq, 2),
-        line["stars"] or "",
-        line["strong"],
-        number(row.average_size, 1),
-        number(row.productivity_ratio, 2),
-        number(row.wages_ratio, 2),
-        number(line["growth_percent"], 1),
-    ]
+    return [row.region.name, row.region.code, *(cell["csv"] for cell in line["cells"])]
 
 
 def lq_band(lq):
