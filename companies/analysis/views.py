@@ -7,6 +7,7 @@ data does not hold, and offer a CSV of exactly the rows and columns they show.
 """
 
 import csv
+import json
 from decimal import Decimal
 from urllib.parse import urlencode
 
@@ -153,7 +154,15 @@ def table_line(row):
             )
     if growth is not None:
         cells[-1]["text"] += "\xa0%"
-    return {"row": row, "cells": cells}
+    # What the page's script sorts by in place: the values SORT_KEYS reads.
+    keys = {key: read(row) for key, read in SORT_KEYS.items()}
+    sort_values = json.dumps(
+        {
+            key: value if isinstance(value, str | None) else float(value)
+            for key, value in keys.items()
+        }
+    )
+    return {"row": row, "cells": cells, "sort_values": sort_values}
 
 
 def csv_cells(line):

@@ -95,7 +95,79 @@
     });
   }
 
+  /* The headings' links sort the table in place, as the server would: figures with
+     none last, ties by NUTS code. The address, the choices form and the CSV links
+     follow, so that a reload, a new choice or a download keeps the order. */
+  function sortInPlace() {
+    var table = document.getElementById("analysis-table");
+    if (!table || !window.URLSearchParams || !window.history.replaceState) {
+      return;
+    }
+    var body = table.tBodies[0];
+
+    function sortOf(link) {
+      return new URL(link.href, window.location.href).searchParams.get("sort") || "-lq";
+    }
+
+    function withSort(href, sort) {
+      var url = new URL(href, window.location.href);
+      url.searchParams.set("sort", sort);
+      return url.pathname + url.search;
+    }
+
+    function compare(key, descending) {
+      return function (a, b) {
+        var x = JSON.parse(a.dataset.sort)[key];
+        var y = JSON.parse(b.dataset.sort)[key];
+        if (x === null || y === null) {
+          return (x === null) - (y === null);
+        }
+        var order = x < y ? -1 : (x > y ? 1 : 0);
+        if (descending) {
+          order = -order;
+        }
+        return order || (a.dataset.region < b.dataset.region ? -1 : 1);
+      };
+    }
+
+    table.querySelectorAll("thead th[data-column] a").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        event.preventDefault();
+        var address = new URL(link.href, window.location.href);
+        var sort = sortOf(link);
+        var key = sort.replace(/^-/, "");
+        var descending = sort.charAt(0) === "-";
+        Array.from(body.rows).sort(compare(key, descending)).forEach(function (row) {
+          body.appendChild(row);
+        });
+        table.querySelectorAll("thead th[data-column]").forEach(function (heading) {
+          var other = heading.querySelector("a");
+          var column = heading.dataset.column;
+          if (column === key) {
+            heading.setAttribute("aria-sort", descending ? "descending" : "ascending");
+            other.href = withSort(other.href, (descending ? "" : "-") + key);
+          } else {
+            heading.removeAttribute("aria-sort");
+            if (other) {
+              other.href = withSort(other.href, (column === "region" ? "" : "-") + column);
+            }
+          }
+        });
+        var input = document.querySelector("#analysis-choices input[name=sort]");
+        if (input) {
+          input.value = sort;
+        }
+        document.querySelectorAll("a.analysis-csv").forEach(function (csvLink) {
+          csvLink.href = withSort(csvLink.href, sort);
+        });
+        window.history.replaceState(null, "", address.pathname + address.search);
+        link.focus();
+      });
+    });
+  }
+
   drawMap();
   drawChart();
   drawEmployment();
+  sortInPlace();
 }());

@@ -1,5 +1,6 @@
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -30,10 +31,16 @@ def test_a_partner_sorts_the_dairy_analysis_switches_the_base_and_downloads_the_
     # The map shades the regions its boundaries know (Stuttgart is not among them).
     expect(page.locator("#analysis-map path.leaflet-interactive")).to_have_count(2)
 
+    # The script sorts the table in place: the page is not loaded again, and its
+    # address says the order, as the server's links would.
+    page.evaluate("window.sortedInPlace = true")
     page.locator("#analysis-table thead").get_by_role(
         "link", name="Quoziente di localizzazione"
     ).click()
     expect(page.locator('th[data-column="lq"]')).to_have_attribute("aria-sort", "ascending")
+    expect(page.locator("#analysis-table th[aria-sort]")).to_have_count(1)
+    expect(page).to_have_url(re.compile(r"[?&]sort=lq(&|$)"))
+    assert page.evaluate("window.sortedInPlace") is True
     assert [row[1] for row in table_rows(page)] == ["DE11", "PL72", "PL84"]
     assert [row[3] for row in table_rows(page)] == ["0,56", "0,80", "2,81"]
 
