@@ -1,18 +1,33 @@
-"""Demo data for `make run`: fictional firms and institutions of the clusters.
+"""Demo data for `make run`: fictional firms and institutions of the clusters, and a
+sample of regional statistics for the cluster analysis.
 
 Every name, address, identifier and person here is invented. Identifiers get
 valid check digits so that the demo passes the same validation as real data.
+The regional figures are invented too, of plausible size, and say so in their
+source: they are not official statistics.
 """
 
 import datetime
+import random
 from decimal import Decimal
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop
 from stdnum.eu import vat
 from stdnum.pl import nip, regon
 
-from companies.models import Activity, Certification, Cluster, ContactPerson, Organisation
+from companies.analysis.regions import nuts_region_for
+from companies.models import (
+    Activity,
+    Certification,
+    Cluster,
+    ContactPerson,
+    Organisation,
+    Region,
+    RegionalFigure,
+    StatisticsImport,
+)
 
 CONSENT_AT = datetime.datetime(2026, 1, 15, 10, 0, tzinfo=datetime.UTC)
 
@@ -1531,9 +1546,13 @@ def load_demo_data():
     clusters = {cluster.slug: cluster for cluster in Cluster.objects.all()}
     activities = {activity.code: activity for activity in Activity.objects.all()}
     certifications = {item.slug: item for item in Certification.objects.all()}
+    nuts_regions = {
+        town: nuts_region_for(place[0], place[1], town) for town, place in TOWNS.items()
+    }
     created = contacts_created = 0
     for index, row in enumerate(ORGANISATIONS):
         defaults, domain = _defaults(index, row)
+        defaults["nuts_region"] = nuts_regions[row[3]]
         organisation, is_new = Organisation.objects.update_or_create(
             slug=organisation_slug(row[0]), defaults=defaults
         )
@@ -1552,12 +1571,224 @@ def load_demo_data():
     }
 
 
+# The regional statistics sample: invented figures of plausible size for every
+# NUTS 2 region of Poland and the partner countries, so that the analysis pages
+# have something to show. Units as in Eurostat's regional business statistics:
+# persons employed and enterprises in numbers, value added and wages in million EUR.
+DEMO_SOURCE = gettext_noop("Illustrative sample for the demo, not official statistics")
+DEMO_FILE = "demo-sample-regional-figures.csv"
+DEMO_YEARS = range(2016, 2023)
+DEMO_INDUSTRIES = ("10.5", "28.3")
+DEMO_NACE = (*DEMO_INDUSTRIES, "C", "TOTAL")
+
+# Population, in millions (rounded, about 2016).
+# fmt: off
+DEMO_POPULATION = {
+    "AT11": 0.29, "AT12": 1.66, "AT13": 1.87, "AT21": 0.56, "AT22": 1.24, "AT31": 1.47,
+    "AT32": 0.55, "AT33": 0.74, "AT34": 0.39,
+    "BG31": 0.77, "BG32": 0.81, "BG33": 0.94, "BG34": 1.04, "BG41": 2.11, "BG42": 1.44,
+    "CZ01": 1.27, "CZ02": 1.34, "CZ03": 1.22, "CZ04": 1.12, "CZ05": 1.51, "CZ06": 1.69,
+    "CZ07": 1.22, "CZ08": 1.21,
+    "HU11": 1.76, "HU12": 1.23, "HU21": 1.07, "HU22": 0.99, "HU23": 0.91, "HU31": 1.16,
+    "HU32": 1.47, "HU33": 1.25,
+    "ITC1": 4.40, "ITC2": 0.13, "ITC3": 1.57, "ITC4": 10.0, "ITF1": 1.32, "ITF2": 0.31,
+    "ITF3": 5.85, "ITF4": 4.07, "ITF5": 0.57, "ITF6": 1.97, "ITG1": 5.07, "ITG2": 1.66,
+    "ITH1": 0.52, "ITH2": 0.54, "ITH3": 4.91, "ITH4": 1.22, "ITH5": 4.45, "ITI1": 3.74,
+    "ITI2": 0.89, "ITI3": 1.54, "ITI4": 5.89,
+    "PL21": 3.37, "PL22": 4.56, "PL41": 3.48, "PL42": 1.71, "PL43": 1.02, "PL51": 2.90,
+    "PL52": 0.99, "PL61": 2.08, "PL62": 1.44, "PL63": 2.31, "PL71": 2.49, "PL72": 1.25,
+    "PL81": 2.13, "PL82": 2.13, "PL84": 1.19, "PL91": 3.00, "PL92": 2.37,
+    "RO11": 2.58, "RO12": 2.35, "RO21": 3.24, "RO22": 2.47, "RO31": 3.07, "RO32": 2.30,
+    "RO41": 2.04, "RO42": 1.79,
+}
+# fmt: on
+CAPITALS = {"AT13", "BG41", "CZ01", "HU11", "ITI4", "PL91", "RO32"}
+SOUTHERN_ITALY = {"ITF1", "ITF2", "ITF3", "ITF4", "ITF5", "ITF6", "ITG1", "ITG2"}
+# By country: persons employed in the business economy per inhabitant, manufacturing's
+# share of them, and the industries' shares of all persons employed.
+DEMO_COUNTRIES = {
+    # employed, C share, 10.5 share, 28.3 share, VA per person (kEUR), wage (kEUR),
+    # wage growth a year, employment growth a year
+    "PL": (0.27, 0.28, 0.0035, 0.0015, 30, 14, 0.07, 0.020),
+    "IT": (0.25, 0.28, 0.0025, 0.0018, 55, 30, 0.015, 0.005),
+    "AT": (0.33, 0.25, 0.0020, 0.0025, 75, 45, 0.025, 0.012),
+    "CZ": (0.34, 0.38, 0.0020, 0.0010, 32, 18, 0.06, 0.010),
+    "HU": (0.27, 0.30, 0.0020, 0.0010, 25, 13, 0.08, 0.015),
+    "RO": (0.22, 0.28, 0.0025, 0.0006, 18, 11, 0.09, 0.010),
+    "BG": (0.26, 0.24, 0.0030, 0.0008, 12, 8, 0.08, 0.005),
+}
+# How much more (or less) of an industry a region has than its country's share.
+DEMO_SPECIALISATION = {
+    "10.5": {
+        "PL84": 6.0,
+        "PL62": 2.0,
+        "PL92": 1.6,
+        "PL41": 1.4,
+        "ITH5": 2.0,
+        "ITC4": 1.8,
+        "ITH1": 2.2,
+        "ITG2": 1.8,
+        "ITF3": 1.6,
+        "ITH4": 1.3,
+        "AT32": 1.5,
+        "AT34": 1.4,
+        "AT31": 1.3,
+        "AT33": 1.3,
+        "CZ03": 1.4,
+        "BG34": 1.3,
+        "RO12": 1.3,
+        "RO21": 1.2,
+        "HU32": 1.2,
+    },
+    "28.3": {
+        "PL41": 3.0,
+        "PL84": 3.5,
+        "PL81": 1.5,
+        "PL82": 1.2,
+        "PL62": 1.2,
+        "ITH5": 4.0,
+        "ITH3": 2.5,
+        "ITC4": 2.0,
+        "AT31": 3.0,
+        "AT12": 1.5,
+        "HU32": 1.5,
+        "CZ06": 1.5,
+        "CZ05": 1.3,
+        "BG32": 1.3,
+        "RO12": 1.3,
+    },
+}
+# Persons employed per enterprise, by industry and country.
+DEMO_ENTERPRISE_SIZE = {
+    "TOTAL": {"PL": 4.5, "IT": 4, "AT": 9, "CZ": 3.5, "HU": 3.5, "RO": 7, "BG": 5},
+    "C": {"PL": 12, "IT": 10, "AT": 26, "CZ": 8, "HU": 12, "RO": 18, "BG": 14},
+    "10.5": {"PL": 45, "IT": 20, "AT": 30, "CZ": 40, "HU": 30, "RO": 25, "BG": 25},
+    "28.3": {"PL": 20, "IT": 18, "AT": 40, "CZ": 25, "HU": 20, "RO": 15, "BG": 15},
+}
+# An industry's value added and wages per person against the business economy's.
+DEMO_PRODUCTIVITY = {"TOTAL": 1.0, "C": 1.15, "10.5": 1.1, "28.3": 1.05}
+DEMO_WAGES = {"TOTAL": 1.0, "C": 1.05, "10.5": 0.95, "28.3": 1.0}
+# A few figures a statistical office would not publish:
+# (region, industry, indicators, years): status.
+_ALL = ("employees", "enterprises", "value_added", "wages")
+DEMO_WITHHELD = {
+    ("ITC2", "28.3", _ALL, DEMO_YEARS): "confidential",
+    ("ITF2", "28.3", ("employees", "value_added", "wages"), DEMO_YEARS): "confidential",
+    ("CZ01", "28.3", ("employees", "value_added", "wages"), DEMO_YEARS): "confidential",
+    ("AT11", "10.5", ("value_added", "wages"), DEMO_YEARS): "confidential",
+    ("HU11", "28.3", ("employees",), range(2019, 2023)): "confidential",
+    ("BG31", "28.3", _ALL, range(2016, 2018)): "missing",
+    ("RO32", "10.5", _ALL, range(2022, 2023)): "missing",
+}
+
+
+def _withheld(code, nace, indicator, year):
+    for (region, industry, indicators, years), status in DEMO_WITHHELD.items():
+        if (region, industry) == (code, nace) and indicator in indicators and year in years:
+            return status
+    return ""
+
+
+def demo_figures(code):
+    """The sample's figures of one region: {(nace, year, indicator): value}, the
+    same on every run (its random numbers are seeded by the region's code)."""
+    rng = random.Random(f"demo-statistics-{code}")
+    country = code[:2]
+    employed, c_share, dairy, machinery, productivity, wage, wage_growth, growth = DEMO_COUNTRIES[
+        country
+    ]
+    capital = code in CAPITALS
+    total = DEMO_POPULATION[code] * 1e6 * employed * (1.5 if capital else 1)
+    shares = {
+        "TOTAL": 1.0,
+        "C": c_share * (0.4 if capital else 0.75 if code in SOUTHERN_ITALY else 1),
+        "10.5": dairy * (0.3 if capital else 1),
+        "28.3": machinery * (0.3 if capital else 1),
+    }
+    figures = {}
+    for nace in DEMO_NACE:
+        special = DEMO_SPECIALISATION.get(nace, {}).get(code)
+        share = shares[nace] * (
+            special * rng.uniform(0.95, 1.05)
+            if special
+            else rng.uniform(0.85, 1.15)
+            if nace in ("TOTAL", "C")
+            else rng.uniform(0.6, 1.3)
+        )
+        rate = growth + rng.gauss(0, 0.006) + (0.01 if special else 0)
+        size = DEMO_ENTERPRISE_SIZE[nace][country] * rng.uniform(0.85, 1.15)
+        for year in DEMO_YEARS:
+            years = year - 2016
+            employees = round(total * share * (1 + rate) ** years * rng.uniform(0.99, 1.01))
+            output = productivity * DEMO_PRODUCTIVITY[nace] * (1.3 if capital else 1)
+            pay = wage * DEMO_WAGES[nace] * (1.2 if capital else 1) * (1 + wage_growth) ** years
+            values = {
+                "employees": Decimal(employees),
+                "enterprises": Decimal(max(1, round(employees / size))),
+                "value_added": Decimal(
+                    f"{employees * output * 1.03**years * rng.uniform(0.9, 1.1) / 1000:.3f}"
+                ),
+                "wages": Decimal(f"{employees * 0.85 * pay * rng.uniform(0.95, 1.05) / 1000:.3f}"),
+            }
+            for indicator, value in values.items():
+                figures[nace, year, indicator] = value
+    return figures
+
+
+@transaction.atomic
+def load_demo_statistics():
+    """Add the regional statistics sample; a second run adds nothing."""
+    regions = {region.code: region for region in Region.objects.filter(code__in=DEMO_POPULATION)}
+    statistics_import, _created = StatisticsImport.objects.get_or_create(
+        file_name=DEMO_FILE,
+        defaults={"format": StatisticsImport.Format.CSV, "source": DEMO_SOURCE},
+    )
+    existing = set(
+        RegionalFigure.objects.filter(
+            region__in=regions.values(), nace__in=DEMO_NACE, year__in=DEMO_YEARS
+        ).values_list("region__code", "nace", "year", "indicator")
+    )
+    new = []
+    for code, region in regions.items():
+        for (nace, year, indicator), value in demo_figures(code).items():
+            if (code, nace, year, indicator) in existing:
+                continue
+            status = _withheld(code, nace, indicator, year)
+            new.append(
+                RegionalFigure(
+                    region=region,
+                    nace=nace,
+                    year=year,
+                    indicator=indicator,
+                    value=None if status else value,
+                    status=status,
+                    source=DEMO_SOURCE,
+                    statistics_import=statistics_import,
+                )
+            )
+    RegionalFigure.objects.bulk_create(new, batch_size=500)
+    count = statistics_import.figures.count()
+    statistics_import.summary = {
+        "created": count,
+        "updated": 0,
+        "unchanged": 0,
+        "regions_added": [],
+    }
+    statistics_import.save(update_fields=["summary"])
+    return {"figures": count, "figures_created": len(new), "regions": len(regions)}
+
+
 def load_demo():
-    """The organisations' demo data, as `load_demo` loads and reports it
+    """The organisations' demo data and the regional statistics sample, as
+    `load_demo` loads and reports them
     (registered with portal.common.demo from CompaniesConfig.ready())."""
     counts = load_demo_data()
+    statistics = load_demo_statistics()
     return [
         f"Demo data: {counts['organisations']} organisations "
         f"({counts['organisations_created']} new), "
-        f"{counts['contacts_created']} new contact persons, {counts['clusters']} clusters."
+        f"{counts['contacts_created']} new contact persons, {counts['clusters']} clusters.",
+        f"Demo data: {statistics['figures']} sample regional figures "
+        f"({statistics['figures_created']} new) for {statistics['regions']} NUTS 2 regions, "
+        "invented for the demo, not official statistics.",
     ]

@@ -31,6 +31,7 @@ from portal.common.forms import reason_form
 from portal.common.history_admin import HistoryAdmin
 from portal.common.languages import LANGUAGE_CODES
 from portal.common.text import TextFormMixin
+from portal.common.translation_queue import QueueFilter
 from portal.common.translator_admin import TranslatorAdminMixin
 
 Status = Offer.Status
@@ -95,39 +96,13 @@ class ExpiringSoonFilter(admin.SimpleListFilter):
         return queryset.filter(selectors.expiring_soon())
 
 
-# The queue's states, as the dashboard names them.
-QUEUE_WORDS = {
-    State.MISSING: _("missing"),
-    State.OUTDATED: _("outdated"),
-    State.MACHINE: _("machine translation, not reviewed"),
-}
+class TranslationQueueFilter(QueueFilter):
+    """Offers published or awaiting publication whose text in one language awaits a
+    translator (their states are kept in a table: offers/selectors.py)."""
 
-
-class TranslationQueueFilter(admin.SimpleListFilter):
-    """Offers published or awaiting publication whose text in one language awaits a translator.
-
-    The value is "<language>-<state>", e.g. "it-missing".
-    """
-
-    title = _("translation queue")
-    parameter_name = "translation_queue"
-
-    def lookups(self, request, model_admin):
-        return [
-            (
-                f"{code}-{state}",
-                format_lazy("{}: {}", LANGUAGE_NAMES[code], QUEUE_WORDS[state]),
-            )
-            for code in LANGUAGE_CODES
-            for state in selectors.QUEUE_STATES
-        ]
-
-    def queryset(self, request, queryset):
-        language, _dash, state = (self.value() or "").partition("-")
-        if language not in LANGUAGE_CODES or state not in selectors.QUEUE_STATES:
-            return queryset
+    def waiting_for(self, language, state):
         waiting = selectors.translation_queue().filter(language=language, state=state)
-        return queryset.filter(pk__in=waiting.values("offer"))
+        return waiting.values("offer")
 
 
 class OfferAdminForm(TextFormMixin, forms.ModelForm):

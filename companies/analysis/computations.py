@@ -20,6 +20,7 @@ a region's rank is one more than the number of regions with a larger figure (so
 ties share the better rank); the bottom quarter counts the same way from below.
 """
 
+import bisect
 import math
 from dataclasses import dataclass
 from decimal import Decimal
@@ -47,31 +48,37 @@ def location_quotient(*, industry_region, base_region, industry_reference, base_
     return ratio(ratio(industry_region, base_region), ratio(industry_reference, base_reference))
 
 
-def _known(values):
-    return [value for value in values.values() if value is not None]
+def in_top_of(values, fraction):
+    """{key: whether its figure ranks in the top `fraction`} of `values`, a map of
+    each region to its figure (or None: then None, for a region without one)."""
+    known = sorted(value for value in values.values() if value is not None)
+    places = math.ceil(len(known) * fraction)
+    # A rank is one more than the number of larger figures.
+    return {
+        key: None if value is None else len(known) - bisect.bisect_right(known, value) < places
+        for key, value in values.items()
+    }
+
+
+def in_bottom_of(values, fraction):
+    """{key: whether its figure ranks in the bottom `fraction`} of `values`."""
+    known = sorted(value for value in values.values() if value is not None)
+    places = math.ceil(len(known) * fraction)
+    # Counted from below: one more than the number of smaller figures.
+    return {
+        key: None if value is None else bisect.bisect_left(known, value) < places
+        for key, value in values.items()
+    }
 
 
 def in_top(values, key, fraction):
-    """Whether values[key] ranks in the top `fraction` of the values that exist.
-
-    `values` maps each region to its figure (or None). None if the region has no figure.
-    """
-    value = values.get(key)
-    if value is None:
-        return None
-    known = _known(values)
-    rank = 1 + sum(1 for other in known if other > value)
-    return rank <= math.ceil(len(known) * fraction)
+    """Whether values[key] ranks in the top `fraction` of the values that exist."""
+    return in_top_of(values, fraction).get(key)
 
 
 def in_bottom(values, key, fraction):
     """Whether values[key] ranks in the bottom `fraction` of the values that exist."""
-    value = values.get(key)
-    if value is None:
-        return None
-    known = _known(values)
-    rank = 1 + sum(1 for other in known if other < value)
-    return rank <= math.ceil(len(known) * fraction)
+    return in_bottom_of(values, fraction).get(key)
 
 
 def all_of(*conditions):
@@ -91,14 +98,13 @@ def specialisation_star(lq):
     return None if lq is None else lq >= SPECIALISED
 
 
-def strong_cluster(*, key, lqs, employees, enterprises):
-    """The US Cluster Mapping test for one region, given every region's figures."""
-    lq = lqs.get(key)
+def strong_cluster(*, lq, top_lq, bottom_employees, bottom_enterprises):
+    """The US Cluster Mapping test for one region, given its standing among the regions."""
     return all_of(
-        in_top(lqs, key, QUARTER),
+        top_lq,
         None if lq is None else lq >= 1,
-        negation(in_bottom(employees, key, QUARTER)),
-        negation(in_bottom(enterprises, key, QUARTER)),
+        negation(bottom_employees),
+        negation(bottom_enterprises),
     )
 
 
@@ -106,7 +112,8 @@ def growth_rate(*, start, end, years):
     """The compound annual growth rate from `start` to `end` over `years` years."""
     if start is None or end is None or not years or years <= 0 or start <= 0 or end < 0:
         return None
-    return (Decimal(end) / Decimal(start)) ** (Decimal(1) / Decimal(years)) - 1
+    # In floating point: exact to far more places than a rate is shown with.
+    return Decimal(repr(math.pow(float(end) / float(start), 1 / years))) - 1
 
 
 @dataclass
@@ -181,11 +188,19 @@ def measure(figures, *, years=None):
 
     employees = {key: each.employees for key, each in figures.items()}
     enterprises = {key: each.enterprises for key, each in figures.items()}
-    shares = {key: each.share for key, each in results.items()}
-    lqs = {key: each.lq for key, each in results.items()}
+    largest = in_top_of(employees, TOP_TENTH)
+    most_focused = in_top_of({key: each.share for key, each in results.items()}, TOP_TENTH)
+    top_lq = in_top_of({key: each.lq for key, each in results.items()}, QUARTER)
+    fewest_employed = in_bottom_of(employees, QUARTER)
+    fewest_enterprises = in_bottom_of(enterprises, QUARTER)
     for key, each in results.items():
-        each.size_star = in_top(employees, key, TOP_TENTH)
+        each.size_star = largest[key]
         each.specialisation_star = specialisation_star(each.lq)
-        each.focus_star = in_top(shares, key, TOP_TENTH)
-        each.strong = strong_cluster(key=key, lqs=lqs, employees=employees, enterprises=enterprises)
+        each.focus_star = most_focused[key]
+        each.strong = strong_cluster(
+            lq=each.lq,
+            top_lq=top_lq[key],
+            bottom_employees=fewest_employed[key],
+            bottom_enterprises=fewest_enterprises[key],
+        )
     return results

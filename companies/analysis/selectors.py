@@ -9,6 +9,7 @@ years the data holds.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import models
 from django.db.models import Sum
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -76,6 +77,13 @@ class Analysis:
 
 
 EMPLOYEES = RegionalFigure.Indicator.EMPLOYEES
+# Which of a region's figures each indicator of the industry fills.
+ATTRIBUTES = {
+    EMPLOYEES: "employees",
+    RegionalFigure.Indicator.ENTERPRISES: "enterprises",
+    RegionalFigure.Indicator.VALUE_ADDED: "value_added",
+    RegionalFigure.Indicator.WAGES: "wages",
+}
 SECTIONS = [chr(letter) for letter in range(ord("A"), ord("V"))]
 
 
@@ -85,7 +93,7 @@ def industry_analysis(
     """The analysis of `activity` (an Activity) for the given choices.
 
     A choice the data does not hold falls back to its default: the newest year,
-    the total, all regions, the earliest year for growth. Five queries, whatever
+    the total, all regions, the earliest year for growth. Seven queries, whatever
     the number of regions and years.
     """
     code = activity.code
@@ -132,39 +140,34 @@ def industry_analysis(
     earlier = [each for each in years if year is not None and each < year]
     start_year = _choice(start_year, earlier, earlier[-1] if earlier else None)
 
-    # 5: the figures, with their regions.
+    # 5: the figures, as plain values: the industry's that year, the base's
+    # employment that year, and the industry's employment in the first year.
+    wanted = models.Q(year=year, nace=code) | models.Q(
+        year=year, nace=base_code, indicator=EMPLOYEES
+    )
+    if start_year is not None:
+        wanted |= models.Q(year=start_year, nace=code, indicator=EMPLOYEES)
     figures = (
-        RegionalFigure.objects.filter(
-            year__in=[each for each in (year, start_year) if each is not None],
-            nace__in=[code, base_code],
-            **in_reference,
-        )
-        .select_related("region")
+        RegionalFigure.objects.filter(wanted, **in_reference)
+        .values_list("region_id", "nace", "year", "indicator", "value", "source")
         .order_by()
     )
     by_region = {}
-    regions = {}
     sources = set()
-    for figure in figures:
-        regions[figure.region_id] = figure.region
-        each = by_region.setdefault(figure.region_id, computations.RegionFigures())
-        if figure.source:
-            sources.add(figure.source)
-        if figure.year == year and figure.nace == code:
-            attribute = {
-                EMPLOYEES: "employees",
-                RegionalFigure.Indicator.ENTERPRISES: "enterprises",
-                RegionalFigure.Indicator.VALUE_ADDED: "value_added",
-                RegionalFigure.Indicator.WAGES: "wages",
-            }.get(figure.indicator)
+    for region_id, nace, figure_year, indicator, value, source in figures:
+        each = by_region.setdefault(region_id, computations.RegionFigures())
+        if source:
+            sources.add(source)
+        if figure_year == year and nace == code:
+            attribute = ATTRIBUTES.get(indicator)
             if attribute:
-                setattr(each, attribute, figure.value)
-            if figure.nace == base_code and figure.indicator == EMPLOYEES:
-                each.base_employees = figure.value
-        elif figure.year == year and figure.indicator == EMPLOYEES:
-            each.base_employees = figure.value
-        elif figure.nace == code and figure.indicator == EMPLOYEES:
-            each.start_employees = figure.value
+                setattr(each, attribute, value)
+        if figure_year == year and nace == base_code and indicator == EMPLOYEES:
+            each.base_employees = value
+        if figure_year == start_year and nace == code and indicator == EMPLOYEES:
+            each.start_employees = value
+    # 6: their regions.
+    regions = Region.objects.in_bulk(by_region)
 
     span = year - start_year if year is not None and start_year is not None else None
     measures = computations.measure(by_region, years=span)
@@ -180,7 +183,7 @@ def industry_analysis(
     ]
     rows.sort(key=lambda row: (row.lq is None, -(row.lq or 0), row.region.code))
 
-    # 6: the industry's employment in the reference area, year by year.
+    # 7: the industry's employment in the reference area, year by year.
     by_year = (
         industry.filter(**in_reference)
         .values_list("year")

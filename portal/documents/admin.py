@@ -4,45 +4,15 @@ translators translate their titles and descriptions (portal/common/translator_ad
 from django import forms
 from django.contrib import admin, messages
 from django.core.files.uploadedfile import UploadedFile
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from portal.common.dashboard import QUEUE_STATES
-from portal.common.languages import LANGUAGE_CODES, language_name
+from portal.common.languages import LANGUAGE_CODES
 from portal.common.text import TextFormMixin
-from portal.common.translations import State
 from portal.common.translator_admin import TranslatorAdminMixin
 from portal.documents import dashboard, services, validators
 from portal.documents.models import Document, DocumentFile
-
-# The queue's states, as the dashboard names them.
-QUEUE_WORDS = {
-    State.MISSING: _("missing"),
-    State.OUTDATED: _("outdated"),
-    State.MACHINE: _("machine translation, not reviewed"),
-}
-
-
-class TranslationQueueFilter(admin.SimpleListFilter):
-    """Documents whose texts in one language await a translator ("<language>-<state>")."""
-
-    title = _("translation queue")
-    parameter_name = "translation_queue"
-
-    def lookups(self, request, model_admin):
-        return [
-            (f"{code}-{state}", format_lazy("{}: {}", language_name(code), QUEUE_WORDS[state]))
-            for code in LANGUAGE_CODES
-            for state in QUEUE_STATES
-        ]
-
-    def queryset(self, request, queryset):
-        language, _dash, state = (self.value() or "").partition("-")
-        if language not in LANGUAGE_CODES or state not in QUEUE_STATES:
-            return queryset
-        return queryset.filter(pk__in=dashboard.in_queue(language, state))
 
 
 class DocumentFileForm(TextFormMixin, forms.ModelForm):
@@ -92,7 +62,7 @@ class DocumentAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     translator_context = ["slug", "kind"]
     translator_texts = ["title", "description"]
     list_display = ["title", "kind", "is_published", "published_at"]
-    list_filter = ["is_published", "kind", "clusters", TranslationQueueFilter]
+    list_filter = ["is_published", "kind", "clusters", dashboard.TranslationQueueFilter]
     search_fields = ["slug", *(f"title_{code}" for code in LANGUAGE_CODES)]
     prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["clusters"]

@@ -12,15 +12,11 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from portal.common.dashboard import QUEUE_STATES
-from portal.common.languages import LANGUAGE_CODES
 from portal.common.text import TextFormMixin
-from portal.common.translations import State
 from portal.common.translator_admin import TranslatorAdminMixin
 from portal.events import dashboard, services
 from portal.events.models import Event
@@ -30,40 +26,6 @@ LANGUAGE_NAMES = dict(settings.LANGUAGES)
 RESERVED_SLUGS = {"past"}
 # The times an editor types as the event's local times.
 LOCAL_TIMES = ("starts_at", "ends_at")
-
-# The queue's states, as the dashboard names them.
-QUEUE_WORDS = {
-    State.MISSING: _("missing"),
-    State.OUTDATED: _("outdated"),
-    State.MACHINE: _("machine translation, not reviewed"),
-}
-
-
-class TranslationQueueFilter(admin.SimpleListFilter):
-    """Events (not cancelled) whose texts in one language await a translator.
-
-    The value is "<language>-<state>", e.g. "it-missing", as the dashboard links it.
-    """
-
-    title = _("translation queue")
-    parameter_name = "translation_queue"
-
-    def lookups(self, request, model_admin):
-        return [
-            (
-                f"{code}-{state}",
-                format_lazy("{}: {}", LANGUAGE_NAMES[code], QUEUE_WORDS[state]),
-            )
-            for code in LANGUAGE_CODES
-            for state in QUEUE_STATES
-        ]
-
-    def queryset(self, request, queryset):
-        language, _dash, state = (self.value() or "").partition("-")
-        if language not in LANGUAGE_CODES or state not in QUEUE_STATES:
-            return queryset
-        waiting = dashboard.waiting_translations().get((language, state), [])
-        return queryset.filter(pk__in=waiting)
 
 
 class EventAdminForm(TextFormMixin, forms.ModelForm):
@@ -111,7 +73,14 @@ class EventAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     translator_context = ["kind", "starts_at", "time_zone"]
     translator_texts = ["title", "description", "programme", "report", "organiser"]
     list_display = ["title", "kind", "starts_at", "town", "country", "status", "is_milestone"]
-    list_filter = ["status", "kind", "is_milestone", "clusters", "country", TranslationQueueFilter]
+    list_filter = [
+        "status",
+        "kind",
+        "is_milestone",
+        "clusters",
+        "country",
+        dashboard.TranslationQueueFilter,
+    ]
     search_fields = ["title", "slug", "town", "venue"]
     date_hierarchy = "starts_at"
     prepopulated_fields = {"slug": ["title"]}

@@ -7,28 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.common.translator_admin import TranslatorAdminMixin
-from portal.news import selectors
+from portal.news import dashboard
 from portal.news.forms import NewsItemAdminForm
 from portal.news.models import NewsItem
-
-
-class TranslationQueueFilter(admin.SimpleListFilter):
-    """Published and scheduled items whose texts in one language await a translator.
-
-    The value is "<language>-<state>", e.g. "it-missing", as the dashboard links it.
-    """
-
-    title = _("translation queue")
-    parameter_name = "translation_queue"
-
-    def lookups(self, request, model_admin):
-        return selectors.queue_choices()
-
-    def queryset(self, request, queryset):
-        waiting = selectors.queued_items(self.value())
-        if waiting is None:
-            return queryset
-        return queryset.filter(pk__in=waiting)
 
 
 class ShownFilter(admin.SimpleListFilter):
@@ -57,7 +38,7 @@ class NewsItemAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     translator_context = ["slug", "image", "publish_at"]
     translator_texts = ["title", "lead", "body", "image_alt"]
     list_display = ["title", "publish_at", "is_published", "shown"]
-    list_filter = [ShownFilter, "clusters", TranslationQueueFilter]
+    list_filter = [ShownFilter, "clusters", dashboard.TranslationQueueFilter]
     search_fields = ["title", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}

@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal.common.translator_admin import TranslatorAdminMixin
+from portal.project import dashboard
 from portal.project.models import Partner
 
 
@@ -13,7 +14,7 @@ class PartnerAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     translator_context = ["country", "website"]
     translator_texts = ["name", "description"]
     list_display = ["name", "country", "is_lead", "order"]
-    list_filter = ["is_lead", "country"]
+    list_filter = ["is_lead", "country", dashboard.TranslationQueueFilter]
     search_fields = ["name"]
     fields = [
         "name",

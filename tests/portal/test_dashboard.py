@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.contrib.auth.models import Group, User
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -19,6 +20,7 @@ from portal.common import dashboard
 from portal.common.languages import LANGUAGE_CODES
 from portal.common.translations import translatable_for
 from portal.news.models import NewsItem
+from portal.project.models import Partner
 from portal.roles import ADMINISTRATOR, EDITOR, MODERATOR, TRANSLATOR
 from questionnaire import services as submission_services
 from questionnaire.models import Submission
@@ -240,6 +242,14 @@ def expected_rows():
         for word in QUEUE:
             rows[f"event-queue-{code}-{word}"] = set()
             rows[f"queue-documents-{code}-{word}"] = set()
+            rows[f"partner-queue-{code}-{word}"] = set()
+    # The project's partners, as the migrations seed them.
+    partners = translatable_for(Partner)
+    for partner in Partner.objects.all():
+        for code, state in partners.states(partner, partners.source_language(partner)).items():
+            if state in QUEUE.values():
+                word = {state: word for word, state in QUEUE.items()}[state]
+                rows[f"partner-queue-{code}-{word}"].add(partner.pk)
     for row in OfferTranslation.objects.select_related("offer"):
         offer = row.offer
         waiting = offer.status in {Status.PUBLISHED, Status.SUBMITTED}
@@ -300,7 +310,8 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
     news_queue = {f"news-queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
     event_queue = {f"event-{figure}" for figure in queue}
     document_queue = {f"queue-documents-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
-    content_queues = news_queue | event_queue | document_queue
+    partner_queue = {f"partner-queue-{code}-{word}" for code in LANGUAGE_CODES for word in QUEUE}
+    content_queues = news_queue | event_queue | document_queue | partner_queue
     seen = {}
     for role in (MODERATOR, TRANSLATOR, EDITOR, ADMINISTRATOR):
         client.logout()
@@ -319,9 +330,10 @@ def test_each_role_sees_the_blocks_it_may_open(client, world):
 
 @pytest.mark.parametrize(
     # The news', the events' and the documents' translation queues: one query each without any
-    # record, for editors, translators and administrators.
+    # record, for editors, translators and administrators; the partners' (seeded by a
+    # migration) two: the partners and their translation records.
     ("role", "queries"),
-    [(EDITOR, 3), (TRANSLATOR, 4), (MODERATOR, 6), (ADMINISTRATOR, 9)],
+    [(EDITOR, 5), (TRANSLATOR, 6), (MODERATOR, 6), (ADMINISTRATOR, 11)],
 )
 def test_nothing_is_counted_for_a_block_the_user_may_not_see(
     role, queries, django_assert_num_queries
@@ -329,15 +341,16 @@ def test_nothing_is_counted_for_a_block_the_user_may_not_see(
     user = User.objects.create_user(role, is_staff=True)
     user.groups.add(Group.objects.get(name=role))
     user.has_perm("offers.view_offer")  # the permissions, read once and kept
+    ContentType.objects.get_for_model(Partner)  # kept by Django once read
 
     with django_assert_num_queries(queries):
         board = dashboard.dashboard_for(user)
 
     assert [shown.queue.figure_prefix for shown in board.translation_queue] == {
-        EDITOR: ["news-queue", "event-queue", "queue-documents"],
-        TRANSLATOR: ["queue", "news-queue", "event-queue", "queue-documents"],
+        EDITOR: ["news-queue", "event-queue", "queue-documents", "partner-queue"],
+        TRANSLATOR: ["queue", "news-queue", "event-queue", "queue-documents", "partner-queue"],
         MODERATOR: ["queue"],
-        ADMINISTRATOR: ["queue", "news-queue", "event-queue", "queue-documents"],
+        ADMINISTRATOR: ["queue", "news-queue", "event-queue", "queue-documents", "partner-queue"],
     }[role]
 
 
@@ -346,9 +359,10 @@ def test_the_start_page_makes_as_many_queries_for_thirty_offers_as_for_one(
 ):
     sign_in(client, ADMINISTRATOR)
     OfferFactory(published=False)
+    ContentType.objects.get_for_model(Partner)  # kept by Django once read
     with CaptureQueriesContext(connection) as one_offer:
         client.get(reverse("admin:index"))
-    assert len(one_offer) == 15
+    assert len(one_offer) == 17
     for number in range(29):
         offer = offer_with_status([Status.SUBMITTED, Status.PUBLISHED][number % 2])
         add_translation(offer, "it", machine=True, title="Offerta")

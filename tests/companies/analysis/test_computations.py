@@ -287,7 +287,7 @@ def test_growth_is_missing_without_an_earlier_year(dairy):
 def test_the_number_of_queries_does_not_grow_with_regions_and_years(
     dairy, django_assert_num_queries
 ):
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         industry_analysis(activity=dairy)
 
     more = []
@@ -300,7 +300,7 @@ def test_the_number_of_queries_does_not_grow_with_regions_and_years(
             ]
     RegionalFigure.objects.bulk_create(more)
 
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         analysis = industry_analysis(activity=dairy)
     assert len(analysis.rows) == 45
     assert len(analysis.years) == 11

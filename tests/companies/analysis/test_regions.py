@@ -1,4 +1,5 @@
-"""NUTS regions: the seeded regions and their boundaries, and an address's region."""
+"""NUTS regions: the seeded regions and their boundaries, an address's region, and the
+demo's sample of regional statistics."""
 
 import importlib
 import json
@@ -10,9 +11,9 @@ from django.apps import apps
 from django.conf import settings
 from django.utils import translation
 
-from companies import services
+from companies import demo, services
 from companies.analysis.regions import nuts_region_for
-from companies.models import Cluster, Organisation, Region, RegionalFigure
+from companies.models import Cluster, Organisation, Region, RegionalFigure, StatisticsImport
 
 pytestmark = pytest.mark.django_db
 
@@ -213,3 +214,45 @@ def test_the_migration_places_existing_organisations_and_its_reverse_removes_wha
         "PL91",
         None,
     )
+
+
+def test_the_demo_places_its_organisations_and_loads_a_labelled_sample_of_figures():
+    lines = demo.load_demo()
+    figures = RegionalFigure.objects.all()
+
+    assert Organisation.objects.filter(nuts_region=None).count() == 0
+    assert Organisation.objects.get(slug="spodzielnia-mleczarska-narew").nuts_region.code == (
+        "PL84"
+    )
+    # 77 regions, 4 industries (10.5, 28.3, C, TOTAL), 7 years, 4 indicators.
+    assert figures.count() == 77 * 4 * 7 * 4
+    assert set(figures.values_list("source", flat=True)) == {
+        "Illustrative sample for the demo, not official statistics"
+    }
+    sample = StatisticsImport.objects.get()
+    assert sample.source == "Illustrative sample for the demo, not official statistics"
+    assert sample.figures.count() == figures.count()
+    assert "8624 sample regional figures (8624 new)" in lines[1]
+    withheld = figures.exclude(status="")
+    assert withheld.filter(value__isnull=False).count() == 0
+    assert withheld.filter(region__code="ITC2", nace="28.3").count() == 7 * 4
+    assert figures.filter(status="missing", region__code="BG31", year=2016).count() == 4
+
+    assert "(0 new)" in demo.load_demo()[1]
+    assert RegionalFigure.objects.count() == 77 * 4 * 7 * 4
+
+
+def test_the_demo_sample_shows_podlaskie_specialised_in_dairy():
+    demo.load_demo_statistics()
+    employees = {
+        (code, nace): value
+        for code, nace, value in RegionalFigure.objects.filter(
+            year=2022, indicator="employees", region__country="PL", nace__in=["10.5", "TOTAL"]
+        ).values_list("region__code", "nace", "value")
+    }
+    dairy = sum(value for (_code, nace), value in employees.items() if nace == "10.5")
+    total = sum(value for (_code, nace), value in employees.items() if nace == "TOTAL")
+
+    lq = (employees["PL84", "10.5"] / employees["PL84", "TOTAL"]) / (dairy / total)
+
+    assert 4 < lq < 6.5

@@ -129,6 +129,7 @@ def test_a_registered_translation_queue_is_a_table_of_its_own(client):
         "dashboard-translation-queue-news",
         "dashboard-event-translation-queue",  # portal/events/dashboard.py
         "dashboard-translation-queue-documents",  # portal/documents/dashboard.py
+        "dashboard-partner-translation-queue",  # portal/project/dashboard.py
     ]
     news = board.translation_queue[2].rows
     assert [row.language for row in news] == LANGUAGE_CODES

@@ -224,7 +224,7 @@ def test_the_news_queue_costs_two_queries_however_many_items(django_assert_num_q
     ContentType.objects.get_for_model(NewsItem)  # kept by Django once read
 
     with django_assert_num_queries(2):
-        rows = dashboard.count_translation_queue(user, timezone.now())
+        rows = dashboard.TRANSLATION_QUEUE.count(user, timezone.now())
 
     assert {row.language: row.missing.number for row in rows}["en"] == 5
 
