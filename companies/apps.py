@@ -8,6 +8,7 @@ class CompaniesConfig(AppConfig):
 
     def ready(self):
         from companies import dashboard
+        from companies.analysis.profile import directory_parts
         from companies.models import (
             Activity,
             Certification,
@@ -19,8 +20,8 @@ class CompaniesConfig(AppConfig):
             RegionalFigure,
             StatisticsImport,
         )
+        from portal.common import cluster_profile, demo
         from portal.common import dashboard as staff_dashboard
-        from portal.common import demo
         from portal.common.cache import forget_on_change
         from portal.common.history import keep_history
         from portal.common.translations import RecordTranslatable, register
@@ -35,6 +36,7 @@ class CompaniesConfig(AppConfig):
         for block in dashboard.BLOCKS:
             staff_dashboard.register(block)
         demo.register("companies.demo.load_demo", app=self.label)
+        cluster_profile.register("companies", 10, directory_parts)
 
         # The directory's filters show options kept in the cache: a change to
         # what they list makes them be read again.

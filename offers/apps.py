@@ -10,9 +10,10 @@ class OffersConfig(AppConfig):
         from companies.models import Activity, Cluster, Organisation
         from offers import dashboard
         from offers.models import Offer, OfferTranslation
+        from offers.profile import offer_parts
         from offers.translations import OfferTranslatable
+        from portal.common import cluster_profile, demo
         from portal.common import dashboard as staff_dashboard
-        from portal.common import demo
         from portal.common.cache import forget_on_change
         from portal.common.history import keep_history
         from portal.common.translations import register
@@ -24,6 +25,7 @@ class OffersConfig(AppConfig):
         for block in dashboard.BLOCKS:
             staff_dashboard.register(block)
         demo.register("offers.demo.load_demo", app=self.label)
+        cluster_profile.register("offers", 20, offer_parts)
 
         # The offer list's filters show options kept in the cache: a change to
         # what they list makes them be read again.

@@ -7,12 +7,13 @@ class QuestionnaireConfig(AppConfig):
     verbose_name = _("Questionnaire")
 
     def ready(self):
+        from portal.common import cluster_profile, demo
         from portal.common import dashboard as staff_dashboard
-        from portal.common import demo
         from portal.common.history import keep_history
         from portal.common.translations import RecordTranslatable, register
         from questionnaire import dashboard
         from questionnaire.models import Submission, SurveyQuestion
+        from questionnaire.profile import survey_parts
 
         # Its translation states are worked out from TranslationRecords; the
         # labels of its answers to choose are translated in its change form.
@@ -24,3 +25,4 @@ class QuestionnaireConfig(AppConfig):
         for block in dashboard.BLOCKS:
             staff_dashboard.register(block)
         demo.register("questionnaire.demo.load_demo", app=self.label)
+        cluster_profile.register("questionnaire", 30, survey_parts)

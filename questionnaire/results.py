@@ -43,9 +43,15 @@ def counted_submissions(*, cluster=None, country=None):
     return submissions
 
 
-def survey_results(*, cluster=None, country=None, text_limit=50):
-    """One QuestionResult per question (retired ones too), in a fixed number of queries."""
-    submissions = counted_submissions(cluster=cluster, country=country).values("pk")
+def survey_results(*, cluster=None, country=None, submissions=None, text_limit=50):
+    """One QuestionResult per question (retired ones too), in a fixed number of queries.
+
+    `submissions` (a query of counted submissions) stands for the cluster and
+    country filters; with `text_limit=0` no text answers are read.
+    """
+    if submissions is None:
+        submissions = counted_submissions(cluster=cluster, country=country)
+    submissions = submissions.values("pk")
     answers = SurveyAnswer.objects.filter(submission__in=submissions)
     questions = list(SurveyQuestion.objects.prefetch_related("choices"))
     answered = dict(answers.values_list("question").annotate(n=Count("pk")).order_by())
@@ -68,6 +74,8 @@ def survey_results(*, cluster=None, country=None, text_limit=50):
         .order_by("-submission__created_at")
         .values_list("question", "text")
         .iterator()
+        if text_limit
+        else ()
     ):
         if len(texts.setdefault(question, [])) < text_limit:
             texts[question].append(text)

@@ -8,7 +8,8 @@ import pytest
 from django.db import connection
 
 from bench import run
-from companies.models import Organisation
+from companies.analysis.models import country_of_code
+from companies.models import Cluster, Organisation, Region, RegionalFigure
 from offers.models import Offer, OfferTranslation
 from offers.search import search_offers
 from offers.selectors import live_offers
@@ -311,6 +312,7 @@ def test_the_pages_are_the_portals_own_urls():
         "project": "project:project",
         "documents": "documents:document_list",
         "events": "events:event_list",
+        "cluster analysis": "companies:cluster_analysis",
     }
     assert [path for _label, path in run.PAGES[1:5]] == run.EXPLAINED
 
@@ -320,3 +322,92 @@ def test_organisation_slug_is_a_published_organisation_in_every_language(filled)
     organisation = Organisation.objects.get(slug=slug)
     assert organisation.is_published
     assert all(getattr(organisation, f"description_{code}") for code in run.LANGUAGES)
+
+
+@pytest.fixture
+def statistics(db):
+    seconds = run.fill_statistics(regions=12, years=3, last_year=2024, seed=7)
+    assert seconds >= 0
+    return RegionalFigure.objects.filter(source=run.STATISTICS_SOURCE)
+
+
+def test_fill_statistics_writes_every_regions_figures_for_the_analysis(statistics):
+    regions = Region.objects.filter(figures__in=statistics).distinct()
+    assert regions.count() == 12
+    for region in regions:
+        assert region.level == 3
+        assert re.fullmatch(r"[A-Z]{2}[1-9]{3}", region.code)
+        assert country_of_code(region.code) == region.country.code
+        assert region.country.code in run.STATISTICS_COUNTRIES
+    # Twelve regions, three years, three NACE codes, four indicators.
+    assert statistics.count() == 12 * 3 * 3 * 4
+    assert set(statistics.values_list("year", flat=True)) == {2022, 2023, 2024}
+    assert set(statistics.values_list("nace", flat=True)) == {"10.5", "C", "TOTAL"}
+    assert set(statistics.values_list("indicator", flat=True)) == set(run.STATISTICS_INDICATORS)
+    # A confidential figure has no value; every other one has.
+    assert not statistics.filter(status="", value=None).exists()
+    assert not statistics.exclude(status="").exclude(value=None).exists()
+    # The dairy industry is part of manufacturing, manufacturing part of the total.
+    employees = {
+        (figure.region_id, figure.year, figure.nace): figure.value
+        for figure in statistics.filter(indicator="employees")
+    }
+    for (region, year, nace), value in employees.items():
+        if nace == "10.5":
+            assert 0 < value < employees[region, year, "C"] < employees[region, year, "TOTAL"]
+    assert Cluster.objects.get(slug="dairy").statistics_activity.code == "10.5"
+
+
+def test_fill_statistics_leaves_the_codes_already_there(db):
+    taken = run.statistics_region_codes(3)
+    for code in taken:
+        Region.objects.create(code=code, level=3, name=code, country=code[:2])
+
+    codes = run.statistics_region_codes(10, taken=set(taken))
+
+    assert len(set(codes)) == 10
+    assert not set(codes) & set(taken)
+
+
+def test_load_statistics_reuses_full_statistics_and_fills_again_what_is_not(db):
+    assert run.load_statistics(regions=4, years=2) != {}
+    figures = RegionalFigure.objects.filter(source=run.STATISTICS_SOURCE)
+    first = set(figures.values_list("pk", flat=True))
+    assert len(first) == 4 * 2 * 3 * 4
+
+    assert run.load_statistics(regions=4, years=2) == {}
+    assert set(figures.values_list("pk", flat=True)) == first
+
+    assert run.load_statistics(regions=5, years=2) != {}
+    assert figures.count() == 5 * 2 * 3 * 4
+    assert Region.objects.filter(code__in=run.statistics_region_codes(5)).count() == 5
+
+
+def test_the_analysis_target_is_reported_against_the_time_alone():
+    runs = {
+        "uncached": {
+            "/healthz": _figures(HEALTH, alone=3),
+            "cluster analysis": _figures(HEALTH, alone=42.4),
+        },
+        "cached": {"cluster analysis": _figures(HEALTH, alone=500)},
+    }
+    checked = run.targets(runs)
+    assert checked == [
+        {"page": "cluster analysis", "alone_ms": 42.4, "target_ms": 100, "met": True}
+    ]
+    assert run.format_targets(checked) == [
+        "Targets, one request alone without the page cache:",
+        "",
+        "- cluster analysis: 42 ms, target under 100 ms: met",
+    ]
+
+    runs["uncached"]["cluster analysis"]["alone"] = 130.0
+    assert run.format_targets(run.targets(runs))[-1] == (
+        "- cluster analysis: 130 ms, target under 100 ms: MISSED"
+    )
+    runs["uncached"]["cluster analysis"] = _figures(HEALTH, alone=None, problem="status 500")
+    assert run.format_targets(run.targets(runs))[-1] == (
+        "- cluster analysis: - ms, target under 100 ms: not measured"
+    )
+    assert run.targets({"uncached": {"/healthz": _figures(HEALTH, alone=3)}}) == []
+    assert run.format_targets([]) == []
