@@ -123,9 +123,8 @@ def strong_text(row):
 
 def table_line(row):
     """A row's figures after its region's name and code, in COLUMNS' order: each as the
-    page shows it (None for "no figure"), as the CSV writes it, and whether it is a number.
-
-    Both are rounded alike; the page writes numbers for the reader's language.
+    page shows it (None for "no figure"), its value and rounding for the CSV, and
+    whether it is a number. The page writes numbers for the reader's language.
     """
     growth = None if row.growth is None else row.growth * 100
     figures = [
@@ -140,18 +139,8 @@ def table_line(row):
     ]
     cells = []
     for value, places in figures:
-        if value is None:
-            cells.append({"text": None, "csv": "", "numeric": places is not None})
-        elif places is None:
-            cells.append({"text": value, "csv": value, "numeric": False})
-        else:
-            cells.append(
-                {
-                    "text": floatformat(value, places),
-                    "csv": floatformat(value, places.removesuffix("g") + "u"),
-                    "numeric": True,
-                }
-            )
+        text = value if value is None or places is None else floatformat(value, places)
+        cells.append({"text": text, "value": value, "places": places, "numeric": bool(places)})
     if growth is not None:
         cells[-1]["text"] += "\xa0%"
     # What the page's script sorts by in place: the values SORT_KEYS reads.
@@ -166,9 +155,19 @@ def table_line(row):
 
 
 def csv_cells(line):
-    """The cells of `line` in COLUMNS' order, rounded as the page rounds them."""
+    """The cells of `line` in COLUMNS' order, rounded as the page rounds them, numbers
+    written with a decimal point and no grouping, a missing figure left empty."""
     row = line["row"]
-    return [row.region.name, row.region.code, *(cell["csv"] for cell in line["cells"])]
+    cells = [row.region.name, row.region.code]
+    for cell in line["cells"]:
+        value, places = cell["value"], cell["places"]
+        if value is None:
+            cells.append("")
+        elif places is None:
+            cells.append(value)
+        else:
+            cells.append(floatformat(value, places.removesuffix("g") + "u"))
+    return cells
 
 
 def lq_band(lq):
