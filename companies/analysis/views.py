@@ -19,6 +19,7 @@ from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
+from companies.analysis.profile import kept_profile
 from companies.analysis.selectors import ALL_REGIONS, TOTAL, industry_analysis
 from companies.models import Activity, Cluster
 
@@ -319,6 +320,10 @@ def cluster_analysis(request, slug):
     cluster = _cluster(slug)
     page = AnalysisPage(request, activity=cluster.statistics_activity, cluster=cluster)
     context = page.context("companies:cluster_analysis_csv", {"slug": slug})
+    # What the cluster's own organisations say, beside the statistics (kept: counting
+    # a cluster's offers and questionnaires is slow; a visitor's page may show it up to
+    # a minute old, as the page is kept that long).
+    context["profile"] = kept_profile(cluster=cluster)
     return render(request, "companies/analysis/cluster_analysis.html", context)
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from companies.models import Cluster, RegionalFigure
 from tests.companies.analysis.page_figures import dairy_figures, many_figures, ranking_table
-from tests.factories import ActivityFactory, ClusterFactory
+from tests.factories import ActivityFactory, ClusterFactory, OrganisationFactory
 from tests.helpers import kept_page
 
 pytestmark = pytest.mark.django_db
@@ -194,6 +194,17 @@ def test_a_cluster_without_an_industry_or_figures_says_so(client):
     assert client.get("/pl/clusters/industries/99.99.99/").status_code == 404
 
 
+def test_the_cluster_analysis_shows_what_its_own_organisations_say(client):
+    cluster = dairy_figures()
+    OrganisationFactory(name="Mleczarnia Narew", clusters=[cluster])
+
+    page = client.get(PAGE).content.decode()
+    industry_page = client.get("/pl/clusters/industries/10.5/").content.decode()
+
+    assert "Z danych samego portalu" in page
+    assert "Z danych samego portalu" not in industry_page
+
+
 def test_the_cluster_page_links_to_its_analysis(client):
     dairy_figures()
 
@@ -220,6 +231,8 @@ def test_a_kept_analysis_is_retired_when_a_figure_changes(client, kept):
 
 # The query counts are pinned, and do not grow with the regions and years.
 QUERIES = 8  # the cluster with its activity, and the analysis's seven (selectors.py)
+# The page counts the cluster's own organisations too (profile.py), when not kept.
+PAGE_QUERIES = QUERIES + 13
 
 
 @pytest.mark.parametrize(("regions", "years"), [(3, 2), (40, 10)])
@@ -228,7 +241,7 @@ def test_the_page_reads_a_fixed_number_of_queries(
 ):
     many_figures(regions, years)
 
-    with django_assert_num_queries(QUERIES):
+    with django_assert_num_queries(PAGE_QUERIES):
         response = client.get(PAGE)
 
     assert len(ranking_table(response.content.decode())[1]) == regions
