@@ -12,6 +12,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from companies import resources, revisions, services
 from companies.access_log import contacts_on_page, log_contact_views
+from companies.analysis import admin as analysis_admin  # noqa: F401  (registers its models)
 from companies.forms import RevisionRejectForm
 from companies.models import (
     Activity,
@@ -44,6 +45,7 @@ class ClusterAdmin(TranslatorAdminMixin, TabbedTranslationAdmin):
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["activities"]
+    autocomplete_fields = ["statistics_activity"]
 
 
 @admin.register(Certification)
@@ -78,6 +80,7 @@ class OrganisationAdmin(
     search_fields = ["name", "town", "nip", "regon", "krs", "vat_id"]
     prepopulated_fields = {"slug": ["name"]}
     filter_horizontal = ["activities", "clusters", "certifications"]
+    autocomplete_fields = ["nuts_region"]
     readonly_fields = ["is_published", "created_at", "updated_at"]
     inlines = [ContactPersonInline]
     actions = ["publish", "unpublish"]
@@ -90,6 +93,7 @@ class OrganisationAdmin(
                 "fields": [
                     "country",
                     "region",
+                    "nuts_region",
                     "town",
                     "street_address",
                     "postal_code",

@@ -18,7 +18,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from companies import services as company_services
 from companies.access_log import log_contact_views
-from companies.models import Activity, Cluster, OrganisationRevision
+from companies.models import (
+    Activity,
+    Cluster,
+    OrganisationRevision,
+    Region,
+    RegionalFigure,
+    StatisticsImport,
+)
 from offers import services
 from offers.models import ExpressionOfInterest, Offer, OfferRevision, OfferTranslation
 from offers.services import interest
@@ -82,6 +89,16 @@ PAGES = {
     "companies.organisationrevision": {MODERATOR: READ, ADMINISTRATOR: READ},
     # Who viewed contact data: written by the pages that show it, read by administrators.
     "companies.contactdataview": {ADMINISTRATOR: READ},
+    # Cluster analysis: editors and administrators keep the regions and import the
+    # figures, which nobody edits by hand; translators translate the regions' names.
+    "companies.region": {
+        MODERATOR: READ,
+        TRANSLATOR: EDIT,
+        EDITOR: EDIT | {"add"},
+        ADMINISTRATOR: ALL,
+    },
+    "companies.statisticsimport": {MODERATOR: READ, EDITOR: READ, ADMINISTRATOR: READ},
+    "companies.regionalfigure": {MODERATOR: READ, EDITOR: READ, ADMINISTRATOR: READ},
     # Erasures of a person's data: written by portal/privacy.py, read by administrators.
     "portal.personerasure": {ADMINISTRATOR: READ},
     # Moderators see who has an account, to answer members; administrators manage them.
@@ -148,6 +165,7 @@ ACTIONS = {
         ADMINISTRATOR: {"delete_selected", "publish", "unpublish", EXPORT},
     },
     "companies.contactperson": {ADMINISTRATOR: {"delete_selected"}},
+    "companies.region": {ADMINISTRATOR: {"delete_selected"}},
     "offers.offer": {
         MODERATOR: MODERATION | {"machine_translate_offers", EXPORT},
         TRANSLATOR: {"machine_translate_offers"},
@@ -207,6 +225,7 @@ CUSTOM = {
     "members_member_invite": {ADMINISTRATOR},
     "companies_organisationrevision_accept": REVIEWERS,
     "companies_organisationrevision_reject": REVIEWERS,
+    "companies_statisticsimport_import": {EDITOR, ADMINISTRATOR},
     # Exports (the export page; its file is tested in tests/portal/test_exports.py).
     "companies_organisation_export": REVIEWERS,
     "offers_offer_export": REVIEWERS,
@@ -303,6 +322,7 @@ def records():
         NewsItem.objects.create(slug="rusza-projekt", title_pl="Rusza projekt"),
         make_document(files=()),
         EventFactory(),
+        *analysis_records(),
     ]
     request = RequestFactory().get(
         reverse("admin:companies_contactperson_change", args=[contact.pk])
@@ -319,6 +339,20 @@ def records():
         )
     )
     return {label(type(record)): record for record in objects}
+
+
+def analysis_records():
+    statistics_import = StatisticsImport.objects.create(file_name="bdl.csv", format="csv")
+    region = Region.objects.create(code="PL84", name_pl="Podlaskie", level=2, country="PL")
+    figure = RegionalFigure.objects.create(
+        region=region,
+        nace="10.5",
+        year=2021,
+        indicator="employees",
+        value=9120,
+        statistics_import=statistics_import,
+    )
+    return [statistics_import, region, figure]
 
 
 def proposed_revision(organisation=None, *, by=None):
@@ -355,6 +389,10 @@ def custom_request(name, records):
             reverse("admin:otp_totp_totpdevice_qrcode", args=[device]),
         ),
         "members_member_invite": ("get", reverse("admin:members_member_invite")),
+        "companies_statisticsimport_import": (
+            "get",
+            reverse("admin:companies_statisticsimport_import"),
+        ),
         "offers_expressionofinterest_forward": (
             "post",
             reverse(
@@ -888,6 +926,7 @@ def test_an_editor_sees_only_the_content_they_edit(client, roles):
         "documents": ["Document"],
         "project": ["Partner"],
         "events": ["Registration", "Event"],
+        "companies": ["RegionalFigure", "StatisticsImport", "Region"],
     }
 
 
@@ -973,6 +1012,12 @@ def test_the_roles_migration_is_idempotent_and_reversible(roles):
             for action in ("add", "change", "delete", "view")
         ),
         ("events", "export_registration"),
+        *(
+            ("companies", f"{action}_{model}")
+            for model in ("region", "regionalfigure", "statisticsimport")
+            for action in ("add", "change", "view")
+        ),
+        ("companies", "import_statistics"),
     }
     assert before[ADMINISTRATOR] >= set(
         Permission.objects.filter(

@@ -210,15 +210,31 @@ CONTENT = {
         ("project", "view_partner"),
     },
 }
+# What cluster analysis grants (companies 0013): regions, figures and their imports.
+ANALYSIS_MODELS = ["region", "regionalfigure", "statisticsimport"]
+ANALYSIS = {
+    "moderator": {("companies", f"view_{model}") for model in ANALYSIS_MODELS},
+    "translator": {("companies", "view_region"), ("companies", "translate_region")},
+    "editor": {
+        ("companies", f"{action}_{model}")
+        for model in ANALYSIS_MODELS
+        for action in ["add", "change", "view"]
+    }
+    | {("companies", "import_statistics")},
+    "administrator": every("companies", ANALYSIS_MODELS)
+    | {("companies", "import_statistics"), ("companies", "translate_region")},
+}
 LATER = {
     "moderator": {("offers", "view_offerrevision"), ("members", "view_member")}
-    | CONTENT["moderator"],
-    "translator": CONTENT["translator"],
-    "editor": CONTENT["editor"],
+    | CONTENT["moderator"]
+    | ANALYSIS["moderator"],
+    "translator": CONTENT["translator"] | ANALYSIS["translator"],
+    "editor": CONTENT["editor"] | ANALYSIS["editor"],
     "administrator": every("members", ["member", "historicalmember"])
     | every("offers", ["offerrevision"])
     | {("portal", "view_personerasure")}
-    | CONTENT["administrator"],
+    | CONTENT["administrator"]
+    | ANALYSIS["administrator"],
 }
 # Of those, what the portal's own later migrations grant (applied with the portal's).
 LATER_BY_THE_PORTAL = {"administrator": {("portal", "view_personerasure")}}
