@@ -16,6 +16,9 @@ class CompaniesConfig(AppConfig):
             ContactPerson,
             Organisation,
             OrganisationRevision,
+            Region,
+            RegionalFigure,
+            StatisticsImport,
         )
         from portal.common import cluster_profile, demo
         from portal.common import dashboard as staff_dashboard
@@ -61,6 +64,13 @@ class CompaniesConfig(AppConfig):
             forget_directory_pages,
             uid="directory-pages",
         )
+        # The analysis pages are kept too: a figure, a region, an import (saved once
+        # its figures are in), a cluster's industry or an activity's name retires them.
+        forget_on_change(
+            (RegionalFigure, Region, StatisticsImport, Cluster, Activity),
+            forget_statistics_pages,
+            uid="statistics-pages",
+        )
 
 
 def forget_directory_choices(sender, **kwargs):
@@ -73,3 +83,9 @@ def forget_directory_pages(sender, **kwargs):
     from portal.common.page_cache import forget_pages
 
     forget_pages("directory")
+
+
+def forget_statistics_pages(sender, **kwargs):
+    from portal.common.page_cache import forget_pages
+
+    forget_pages("statistics")

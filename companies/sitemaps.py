@@ -1,6 +1,8 @@
-"""The sitemap's directory: published organisations and clusters, in every language."""
+"""The sitemap's directory: published organisations, clusters and the clusters' analyses,
+in every language."""
 
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from companies.models import Cluster, Organisation
 
@@ -24,3 +26,19 @@ class ClusterSitemap(Sitemap):
 
     def items(self):
         return Cluster.objects.only("slug").order_by("slug")
+
+
+class ClusterAnalysisSitemap(Sitemap):
+    """The analysis of each cluster that names the industry its statistics read."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def items(self):
+        return (
+            Cluster.objects.filter(statistics_activity__isnull=False).only("slug").order_by("slug")
+        )
+
+    def location(self, cluster):
+        return reverse("companies:cluster_analysis", kwargs={"slug": cluster.slug})

@@ -5,7 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from companies.sitemaps import ClusterSitemap, OrganisationSitemap
+from companies.sitemaps import ClusterAnalysisSitemap, ClusterSitemap, OrganisationSitemap
 from offers.sitemaps import OfferSitemap
 from portal import views
 from portal.documents.sitemaps import DocumentSitemap
@@ -17,6 +17,7 @@ SITEMAPS = {
     "offers": OfferSitemap,
     "organisations": OrganisationSitemap,
     "clusters": ClusterSitemap,
+    "cluster-analyses": ClusterAnalysisSitemap,
     "events": EventSitemap,
     "news": NewsSitemap,
     "documents": DocumentSitemap,

@@ -12,6 +12,7 @@ import pytest
 
 from portal.events.models import Event
 from portal.news.models import NewsItem
+from tests.companies.analysis.page_figures import dairy_figures
 from tests.factories import ClusterFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory
 from tests.portal.documents.factories import make_document
@@ -31,6 +32,10 @@ PAGES = [
     "/pl/directory/?q=mleko&cluster=dairy&country=PL",
     "/pl/directory/map/",
     "/de/clusters/",
+    "/de/clusters/dairy/",
+    "/pl/clusters/dairy/analysis/",
+    "/it/clusters/dairy/analysis/?base=C&sort=region",
+    "/pl/clusters/industries/10.5/",
     "/pl/offers/",
     "/it/offers/?q=sery&cluster=dairy",
     "/pl/offers/alerts/",
@@ -74,6 +79,7 @@ def content():
     )
     news.clusters.set([cluster])
     news.events.add(focus_group)
+    dairy_figures()
 
 
 def vnu_errors(documents):

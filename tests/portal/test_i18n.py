@@ -58,6 +58,9 @@ NOT_PAGES = {
     "events:calendar_feed",
     "news:feed",
     "news:cluster_feed",
+    # The analyses' CSV files (tests/companies/analysis/test_views.py).
+    "companies:cluster_analysis_csv",
+    "companies:industry_analysis_csv",
     # A document's file, not a page (tests/portal/documents/test_views.py).
     "documents:document_download",
     # The links e-mailed to confirm or cancel an event registration.
@@ -87,6 +90,8 @@ MEMBER_PAGES = "members:"
 EXAMPLES = {
     "companies:organisation_detail": lambda: {"slug": "mleczarnia-narew"},
     "companies:cluster_detail": lambda: {"slug": "dairy"},
+    "companies:cluster_analysis": lambda: {"slug": "dairy"},
+    "companies:industry_analysis": lambda: {"code": "10.5"},
     "questionnaire:step": lambda: {"step": "organisation"},
     "offers:offer_detail": lambda: {"reference": _example_offer().reference},
     "offers:interest_create": lambda: {"reference": _example_offer().reference},

@@ -10,7 +10,7 @@ from companies.models import Cluster, Organisation
 from offers import services
 from offers.models import Offer
 from portal.events.models import Event
-from tests.factories import OrganisationFactory
+from tests.factories import ActivityFactory, OrganisationFactory
 from tests.offers.factories import OfferFactory, expired_offer
 from tests.portal.documents.factories import make_document
 from tests.portal.events.factories import EventFactory
@@ -107,8 +107,24 @@ def test_sitemap_lists_published_organisations_and_clusters_only(client):
         for location in locations.values():
             assert urls[location]["alternates"] == alternates
     assert len(urls) == len(LANGUAGES) * (
-        Organisation.objects.filter(is_published=True).count() + Cluster.objects.count()
+        Organisation.objects.filter(is_published=True).count()
+        + Cluster.objects.count()
+        + Cluster.objects.filter(statistics_activity__isnull=False).count()
     )
+
+
+def test_sitemap_lists_the_analysis_of_each_cluster_with_an_industry(client):
+    Cluster.objects.update(statistics_activity=None)
+    dairy = Cluster.objects.get(slug="dairy")
+    dairy.statistics_activity = ActivityFactory(code="10.5", level=3)
+    dairy.save()
+
+    urls = read_sitemap(client)
+
+    locations, alternates = in_every_language("/clusters/dairy/analysis/")
+    for location in locations.values():
+        assert urls[location]["alternates"] == alternates
+    assert {url for url in urls if url.endswith("/analysis/")} == set(locations.values())
 
 
 def test_sitemap_lists_published_documents_only(client, settings, tmp_path):
@@ -147,16 +163,18 @@ def test_sitemap_is_outside_the_language_prefixes(client):
 
 def test_sitemap_query_count_does_not_grow_with_the_offers(client):
     OfferFactory()
+    analyses = Cluster.objects.filter(statistics_activity__isnull=False).count()
     with CaptureQueriesContext(connection) as one:
-        assert len(read_sitemap(client)) == len(LANGUAGES) * (2 + 1 + 1)
+        assert len(read_sitemap(client)) == len(LANGUAGES) * (2 + analyses + 1 + 1)
 
     for _number in range(29):
         OfferFactory()
     with CaptureQueriesContext(connection) as thirty:
-        assert len(read_sitemap(client)) == len(LANGUAGES) * (2 + 30 + 30)
+        assert len(read_sitemap(client)) == len(LANGUAGES) * (2 + analyses + 30 + 30)
 
     assert len(thirty) == len(one)
-    assert len(one) == 6  # offers, organisations, clusters, news, documents, events
+    # offers, organisations, clusters, clusters' analyses, news, documents, events
+    assert len(one) == 7
 
 
 def test_robots_txt_names_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):
