@@ -189,6 +189,11 @@ def backwards(apps, schema_editor):
     Organisation.objects.filter(nuts_region__in=unused).update(nuts_region=None)
     unused.delete()
     Region.objects.filter(code__in=COUNTRIES, figures=None, children=None).delete()
+    if schema_editor.connection.vendor == "postgresql":
+        # The deletions' deferred checks run now: migrating further back alters
+        # these tables in the same transaction, which PostgreSQL refuses while
+        # checks are pending.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):

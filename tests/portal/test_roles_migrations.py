@@ -210,7 +210,7 @@ CONTENT = {
         ("project", "view_partner"),
     },
 }
-# What cluster analysis grants (companies 0013): regions, figures and their imports.
+# What cluster analysis grants (companies 0014): regions, figures and their imports.
 ANALYSIS_MODELS = ["region", "regionalfigure", "statisticsimport"]
 ANALYSIS = {
     "moderator": {("companies", f"view_{model}") for model in ANALYSIS_MODELS},
