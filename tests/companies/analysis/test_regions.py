@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.db import connection
 from django.utils import translation
 
 from companies import demo, services
@@ -199,7 +200,8 @@ def test_the_migration_places_existing_organisations_and_its_reverse_removes_wha
         region=Region.objects.get(code="PL84"), nace="C", year=2022, indicator="employees", value=1
     )
 
-    migration.backwards(apps, None)
+    with connection.schema_editor() as editor:
+        migration.backwards(apps, editor)
 
     assert list(Region.objects.values_list("code", flat=True)) == ["PL", "PL84"]
     assert Cluster.objects.filter(statistics_activity__isnull=False).count() == 0
