@@ -8,13 +8,16 @@ data does not hold, and offer a CSV of exactly the rows and columns they show.
 
 import csv
 import json
+import re
 from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.defaultfilters import floatformat
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from companies.analysis.profile import kept_profile
 from companies.analysis.selectors import ALL_REGIONS, TOTAL, industry_analysis
 from companies.models import Activity, Cluster
+from portal.common.fragments import kept_value
 
 # The columns a reader may sort by, and the row value each sorts on (regions by their
 # NUTS code, which keeps each country's regions together).
@@ -308,6 +312,69 @@ class AnalysisPage:
         return response
 
 
+# The choices a kept body may be kept for: those the data can hold. Anything else is
+# computed for its request and not kept, so that no query string fills the cache.
+CHOICE_PATTERNS = {
+    "base": re.compile(r"(TOTAL|[A-U])\Z"),
+    "reference": re.compile(rf"({ALL_REGIONS}|[A-Z]{{2}})\Z"),
+}
+
+
+def keepable(choices):
+    years = (choices["year"], choices["start_year"])
+    return all(year is None or 1900 <= year <= 2100 for year in years) and all(
+        pattern.match(choices[name]) for name, pattern in CHOICE_PATTERNS.items()
+    )
+
+
+def analysis_body(request, *, activity, cluster, csv_name, csv_kwargs):
+    """The rendered analysis (choices, table, map, charts, method) and its scripts' data.
+
+    Kept, per language, until a figure, region, cluster or activity changes (the
+    "statistics" pages' generation, companies/apps.py): ranking hundreds of regions
+    and rendering their rows is the page's cost, and it is the same for every reader.
+    """
+
+    def build():
+        page = AnalysisPage(request, activity=activity, cluster=cluster)
+        context = page.context(csv_name, csv_kwargs)
+        return {
+            "body": render_to_string("companies/analysis/_analysis.html", context),
+            "has_figures": context.get("has_figures", False),
+            "map_data": context.get("map_data"),
+            "chart_data": context.get("chart_data"),
+        }
+
+    choices = read_choices(request.GET)
+    if not keepable(choices):
+        body = build()
+    else:
+        key = ":".join(
+            str(value)
+            for value in (
+                "analysis",
+                activity.pk,
+                cluster.pk if cluster else "-",
+                *(choices[name] for name in ("year", "base", "reference", "start_year", "sort")),
+            )
+        )
+        body = kept_value("statistics", key, build)
+    # The body is a template's output, escaped there.
+    return {**body, "body": mark_safe(body["body"])}  # noqa: S308
+
+
+def page_context(activity, cluster):
+    if activity is None:
+        return {"activity": None, "cluster": cluster}
+    name, language = named_in_language(activity)
+    return {
+        "activity": activity,
+        "activity_name": name,
+        "activity_language": language,
+        "cluster": cluster,
+    }
+
+
 def _cluster(slug):
     return get_object_or_404(Cluster.objects.select_related("statistics_activity"), slug=slug)
 
@@ -318,8 +385,18 @@ def _activity(code):
 
 def cluster_analysis(request, slug):
     cluster = _cluster(slug)
-    page = AnalysisPage(request, activity=cluster.statistics_activity, cluster=cluster)
-    context = page.context("companies:cluster_analysis_csv", {"slug": slug})
+    activity = cluster.statistics_activity
+    context = page_context(activity, cluster)
+    if activity is not None:
+        context.update(
+            analysis_body(
+                request,
+                activity=activity,
+                cluster=cluster,
+                csv_name="companies:cluster_analysis_csv",
+                csv_kwargs={"slug": slug},
+            )
+        )
     # What the cluster's own organisations say, beside the statistics (kept: counting
     # a cluster's offers and questionnaires is slow; a visitor's page may show it up to
     # a minute old, as the page is kept that long).
@@ -336,8 +413,17 @@ def cluster_analysis_csv(request, slug):
 
 
 def industry_analysis_page(request, code):
-    page = AnalysisPage(request, activity=_activity(code))
-    context = page.context("companies:industry_analysis_csv", {"code": code})
+    activity = _activity(code)
+    context = page_context(activity, None)
+    context.update(
+        analysis_body(
+            request,
+            activity=activity,
+            cluster=None,
+            csv_name="companies:industry_analysis_csv",
+            csv_kwargs={"code": code},
+        )
+    )
     return render(request, "companies/analysis/industry_analysis.html", context)
 
 

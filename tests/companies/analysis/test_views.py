@@ -2,6 +2,8 @@ import csv
 import io
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from companies.models import Cluster, RegionalFigure
@@ -255,3 +257,23 @@ def test_the_csv_reads_a_fixed_number_of_queries(client, django_assert_num_queri
         response = client.get("/pl/clusters/dairy/analysis.csv")
 
     assert len(read_csv(response)) == regions + 1
+
+
+def figure_reads(client, address):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(address)
+    assert response.status_code == 200
+    return sum("companies_regionalfigure" in query["sql"] for query in queries.captured_queries)
+
+
+def test_a_kept_analysis_reads_no_figures_and_odd_choices_are_never_kept(client, settings):
+    settings.FRAGMENT_CACHE_SECONDS = 300
+    dairy_figures()
+
+    assert figure_reads(client, PAGE) == 5
+    assert figure_reads(client, PAGE) == 0
+    assert figure_reads(client, PAGE + "?base=C&sort=employees") == 5
+    assert figure_reads(client, PAGE + "?base=C&sort=employees") == 0
+    # A choice the data cannot hold is computed for its request, never kept.
+    assert figure_reads(client, PAGE + "?base=%3Cscript%3E") == 5
+    assert figure_reads(client, PAGE + "?base=%3Cscript%3E") == 5
