@@ -322,9 +322,19 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # app servers, as MEDIA_ROOT is.
 PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private")))
 # The largest file of a document (portal/documents/), per language; checked with the
-# rest of the file (portal/documents/validators.py). The admin's requests are limited
-# by UPLOAD_MAX_REQUEST_BYTES first.
+# rest of the file (portal/documents/validators.py).
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=20 * 1024 * 1024)
+# The admin pages that take a document's files or a statistics file may receive
+# LARGE_UPLOAD_MAX_REQUEST_BYTES: a document's largest file and the form around it.
+# Keep the reverse proxy's limit for those pages (deploy/nginx/portal.conf) the same.
+LARGE_UPLOAD_VIEWS = {
+    "admin:documents_document_add",
+    "admin:documents_document_change",
+    "admin:companies_statisticsimport_import",
+}
+LARGE_UPLOAD_MAX_REQUEST_BYTES = env.int(
+    "LARGE_UPLOAD_MAX_REQUEST_BYTES", default=DOCUMENT_MAX_BYTES + 1024 * 1024
+)
 
 # E-mail: the console in development, SMTP (EMAIL_URL) in production.
 _email = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://localhost:25")

@@ -26,12 +26,13 @@ from portal.common.text import TextFormMixin
 from portal.common.translator_admin import TranslatorAdminMixin
 
 # Enough for a Eurostat table of every NUTS 2 region, or a long CSV of 100,000 figures.
-# Requests to the admin are also limited by settings.UPLOAD_MAX_REQUEST_BYTES.
+# The import page's requests are also limited by settings.LARGE_UPLOAD_MAX_REQUEST_BYTES
+# (portal/common/request_size.py).
 STATISTICS_FILE_MAX_BYTES = 10 * 1024 * 1024
 
 
 def statistics_file_limit():
-    return min(STATISTICS_FILE_MAX_BYTES, settings.UPLOAD_MAX_REQUEST_BYTES)
+    return min(STATISTICS_FILE_MAX_BYTES, settings.LARGE_UPLOAD_MAX_REQUEST_BYTES)
 
 
 @admin.register(Region)

@@ -7,8 +7,12 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import resolve, reverse
 from PIL import Image
 
+from portal.documents.models import Document
+from portal.roles import ADMINISTRATOR
+from tests.helpers import sign_in
 from tests.questionnaire import walk
 
 pytestmark = pytest.mark.django_db
@@ -133,6 +137,53 @@ def test_the_shipped_proxy_configuration_has_the_same_upload_limit_and_headers()
     assert "proxy_set_header X-Forwarded-For $remote_addr;" in conf
     assert "proxy_set_header X-Forwarded-Proto $scheme;" in conf
     assert settings.SECURE_PROXY_SSL_HEADER == ("HTTP_X_FORWARDED_PROTO", "https")
+
+
+def test_the_admin_pages_that_take_documents_or_statistics_accept_larger_requests(client, roles):
+    sign_in(client, ADMINISTRATOR)
+    five_megabytes = str(5 * 1024 * 1024)
+    document, statistics, logo = (
+        reverse(name)
+        for name in (
+            "admin:documents_document_add",
+            "admin:companies_statisticsimport_import",
+            "admin:companies_organisation_add",
+        )
+    )
+
+    # Answered by the page (its form, empty here, is shown again): not refused by its size.
+    for address in (document, statistics):
+        response, _body = declared_post(client, address, five_megabytes)
+        assert response.status_code == 200, address
+    response, body = declared_post(client, logo, five_megabytes)
+    assert response.status_code == 413
+    assert not body.read_from
+    response, body = declared_post(client, document, str(22 * 1024 * 1024))
+    assert response.status_code == 413
+    assert "najwyżej 21,0\xa0MB" in response.content.decode()
+    assert not body.read_from
+
+
+def test_the_shipped_proxy_configuration_lets_exactly_those_pages_take_large_requests():
+    conf = CONF.read_text()
+
+    found = re.search(r"location ~ (\S+) \{\s*client_max_body_size\s+(\d+)m;", conf)
+    pattern, megabytes = re.compile(found[1]), int(found[2])
+    assert megabytes * 1024 * 1024 == settings.LARGE_UPLOAD_MAX_REQUEST_BYTES
+    document = Document.objects.create(slug="raport", title_pl="Raport")
+    large = {
+        reverse("admin:documents_document_add"),
+        reverse("admin:documents_document_change", args=[document.pk]),
+        reverse("admin:companies_statisticsimport_import"),
+    }
+    assert {resolve(address).view_name for address in large} == settings.LARGE_UPLOAD_VIEWS
+    assert all(pattern.match(address) for address in large)
+    others = [
+        reverse("admin:companies_organisation_add"),
+        reverse("admin:documents_document_delete", args=[document.pk]),
+        "/pl/documents/",
+    ]
+    assert not any(pattern.match(address) for address in others)
 
 
 def padded_png(size):
