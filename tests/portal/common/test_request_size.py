@@ -167,7 +167,7 @@ def test_the_admin_pages_that_take_documents_or_statistics_accept_larger_request
 def test_the_shipped_proxy_configuration_lets_exactly_those_pages_take_large_requests():
     conf = CONF.read_text()
 
-    found = re.search(r"location ~ (\S+) \{\s*client_max_body_size\s+(\d+)m;", conf)
+    found = re.search(r'location ~ "([^"]+)" \{\s*client_max_body_size\s+(\d+)m;', conf)
     pattern, megabytes = re.compile(found[1]), int(found[2])
     assert megabytes * 1024 * 1024 == settings.LARGE_UPLOAD_MAX_REQUEST_BYTES
     document = Document.objects.create(slug="raport", title_pl="Raport")
