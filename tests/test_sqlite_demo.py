@@ -45,6 +45,19 @@ def test_sqlite_demo_migrates_loads_and_searches(tmp_path):
         "print(r.status_code, 'Spółdzielnia Mleczarska Narew' in page, 'Agromet' in page)",
     )
 
+    analysis = manage(
+        "shell",
+        "-c",
+        "from django.test import Client; "
+        "r = Client().get('/it/clusters/dairy/analysis/'); "
+        "page = r.content.decode(); "
+        "print(r.status_code, page.index('PL84') < page.index('PL41'), "
+        "'Campione illustrativo per la demo, non statistiche ufficiali' in page)",
+    )
+
     assert "(0 new)" not in first
     assert "(0 new)" in second
     assert search.split()[-3:] == ["200", "True", "False"]
+    # The demo's dairy analysis ranks Podlaskie above Wielkopolska, and says its
+    # figures are a sample.
+    assert analysis.split()[-3:] == ["200", "True", "True"]
