@@ -79,12 +79,14 @@ def read_choices(query):
     sort = query.get("sort", DEFAULT_SORT)
     if sort.removeprefix("-") not in SORT_KEYS:
         sort = DEFAULT_SORT
+    shown = query.get("show", "")
     return {
         "year": _int(query.get("year")),
         "base": base[:20] if isinstance(base, str) and base else TOTAL,
         "reference": reference[:10] if isinstance(reference, str) and reference else ALL_REGIONS,
         "start_year": _int(query.get("start")),
         "sort": sort,
+        "show": shown[:2] if isinstance(shown, str) else "",
     }
 
 
@@ -198,10 +200,18 @@ class AnalysisPage:
         self.cluster = cluster
         choices = read_choices(request.GET)
         self.sort = choices.pop("sort")
+        shown = choices.pop("show")
         self.analysis = (
             industry_analysis(activity=activity, **choices) if activity is not None else None
         )
         rows = self.analysis.rows if self.analysis else []
+        # The countries whose regions the table may be narrowed to: the measures stay
+        # those of the reference area.
+        names = {row.region.country.code: row.region.country.name for row in rows}
+        self.countries = sorted(names.items(), key=lambda country: country[1])
+        self.show = shown if shown in names and len(names) > 1 else ""
+        if self.show:
+            rows = [row for row in rows if row.region.country.code == self.show]
         self.lines = [table_line(row) for row in sorted_rows(rows, self.sort)]
 
     def query(self, **changes):
@@ -212,6 +222,7 @@ class AnalysisPage:
             "base": analysis.base,
             "reference": analysis.reference,
             "start": analysis.start_year,
+            "show": self.show or None,
             "sort": self.sort,
         }
         values.update(changes)
@@ -277,6 +288,8 @@ class AnalysisPage:
             context.update(
                 headers=self.headers(),
                 sort=self.sort,
+                show=self.show,
+                countries=self.countries if len(self.countries) > 1 else [],
                 csv_url=self.csv_url(csv_name, csv_kwargs),
                 base_label=dict(analysis.bases).get(analysis.base, analysis.base),
                 reference_label=dict(analysis.references).get(
@@ -317,6 +330,7 @@ class AnalysisPage:
 CHOICE_PATTERNS = {
     "base": re.compile(r"(TOTAL|[A-U])\Z"),
     "reference": re.compile(rf"({ALL_REGIONS}|[A-Z]{{2}})\Z"),
+    "show": re.compile(r"([A-Z]{2})?\Z"),
 }
 
 
@@ -355,7 +369,10 @@ def analysis_body(request, *, activity, cluster, csv_name, csv_kwargs):
                 "analysis",
                 activity.pk,
                 cluster.pk if cluster else "-",
-                *(choices[name] for name in ("year", "base", "reference", "start_year", "sort")),
+                *(
+                    choices[name]
+                    for name in ("year", "base", "reference", "start_year", "sort", "show")
+                ),
             )
         )
         body = kept_value("statistics", key, build)

@@ -277,3 +277,25 @@ def test_a_kept_analysis_reads_no_figures_and_odd_choices_are_never_kept(client,
     # A choice the data cannot hold is computed for its request, never kept.
     assert figure_reads(client, PAGE + "?base=%3Cscript%3E") == 5
     assert figure_reads(client, PAGE + "?base=%3Cscript%3E") == 5
+
+
+def test_the_table_narrows_to_one_countrys_regions_and_keeps_the_reference_measures(client):
+    dairy_figures()
+
+    page = client.get(PAGE + "?show=PL").content.decode()
+    _headers, rows, _sorted_by = ranking_table(page)
+    narrowed = read_csv(client.get("/pl/clusters/dairy/analysis.csv?show=PL"))
+
+    # Only Poland's regions, with the quotients measured against all regions.
+    assert lqs(rows) == {"PL84": "2,81", "PL72": "0,80"}
+    assert [row[1] for row in narrowed[1:]] == ["PL84", "PL72"]
+    assert '<option value="PL" selected>Polska</option>' in page
+    # The sort links and the CSV keep the choice.
+    assert "show=PL" in page.split('id="analysis-table"')[1].split("</thead>")[0]
+    assert "reference=all&amp;start=2021&amp;show=PL&amp;sort=-lq" in page
+    # A country the table does not hold shows every region.
+    assert codes(ranking_table(client.get(PAGE + "?show=FR").content.decode())[1]) == [
+        "PL84",
+        "PL72",
+        "DE11",
+    ]
