@@ -343,7 +343,8 @@ def records():
 
 def analysis_records():
     statistics_import = StatisticsImport.objects.create(file_name="bdl.csv", format="csv")
-    region = Region.objects.create(code="PL84", name_pl="Podlaskie", level=2, country="PL")
+    # A region the migrations do not seed (they seed the partner countries' NUTS 2).
+    region = Region.objects.create(code="FRK2", name_pl="Rodan-Alpy", level=2, country="FR")
     figure = RegionalFigure.objects.create(
         region=region,
         nace="10.5",
