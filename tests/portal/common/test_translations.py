@@ -26,6 +26,11 @@ EXEMPT = {
         "and its languages keep no states; the question's workspace holds the prompt and "
         "help text only"
     ),
+    "companies.region": (
+        "a NUTS region is called by its national name unless a language has a name of "
+        "its own: a blank translation is no gap to fill (the national name shows), so "
+        "its languages keep no states"
+    ),
 }
 
 
