@@ -19,13 +19,14 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import get_language, gettext, ngettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
 from companies.analysis.profile import kept_profile
 from companies.analysis.selectors import ALL_REGIONS, TOTAL, industry_analysis
 from companies.models import Activity, Cluster
 from portal.common.fragments import kept_value
+from portal.common.shown_text import text_in_language
 
 # The columns a reader may sort by, and the row value each sorts on (regions by their
 # NUTS code, which keeps each country's regions together).
@@ -184,14 +185,6 @@ def lq_band(lq):
     return max(index for index, bound in enumerate(LQ_BANDS) if lq >= bound)
 
 
-def named_in_language(activity):
-    """The activity's name and the language it is written in (Polish when untranslated)."""
-    language = get_language()
-    if getattr(activity, f"name_{language}", None):
-        return activity.name, language
-    return activity.name, "pl"
-
-
 class AnalysisPage:
     """What both pages share: the choices read, the analysis, its rows in order."""
 
@@ -273,12 +266,8 @@ class AnalysisPage:
         }
 
     def context(self, csv_name, csv_kwargs):
-        name, language = named_in_language(self.activity) if self.activity else (None, None)
         context = {
-            "activity": self.activity,
-            "activity_name": name,
-            "activity_language": language,
-            "cluster": self.cluster,
+            **page_context(self.activity, self.cluster),
             "analysis": self.analysis,
             "lines": self.lines,
         }
@@ -383,11 +372,12 @@ def analysis_body(request, *, activity, cluster, csv_name, csv_kwargs):
 def page_context(activity, cluster):
     if activity is None:
         return {"activity": None, "cluster": cluster}
-    name, language = named_in_language(activity)
+    # Its name in the reader's language, else the first language that has it.
+    name = text_in_language(activity, "name")
     return {
         "activity": activity,
-        "activity_name": name,
-        "activity_language": language,
+        "activity_name": name.text,
+        "activity_language": name.language,
         "cluster": cluster,
     }
 
